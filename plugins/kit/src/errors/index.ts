@@ -1,0 +1,10 @@
+export { HubError, type Fault, type HubErrorOptions } from './hub.error';
+export { ConfigInvalidError, formatConfigProblem, type ConfigProblem } from './config-invalid.error';
+export { UpstreamError, type UpstreamErrorData } from './upstream.error';
+export { UpstreamThrottledError } from './upstream-throttled.error';
+export { UpstreamAuthError } from './upstream-auth.error';
+export { UpstreamTimeoutError } from './upstream-timeout.error';
+export { NotFoundError } from './not-found.error';
+export { RecordInvalidError } from './record-invalid.error';
+export { PluginInvalidError } from './plugin-invalid.error';
+export { ConnectorFailedError } from './connector-failed.error';

@@ -1,0 +1,2 @@
+// Fast tier: SQLite (in a temp file per test) and Moleculer's in-process transporter.
+process.env.IHUB_TEST_TIER = 'fast';
