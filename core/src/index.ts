@@ -1,0 +1,2 @@
+export { openStore, dialectOf, type StoreOptions, type Dialect } from './store/data-source';
+export * from './store/entities';

@@ -1,0 +1,26 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { jsonColumn, nullableTimestampColumn, timestampColumn, uuidColumn } from './columns';
+
+/**
+ * Which external record is which hub record, per integration and external entity. `hash` is the
+ * canonical hash last read from (source side) or written to (target side) the external record:
+ * comparing it is how unchanged records and echoes of our own writes are skipped.
+ */
+@Entity('external_mapping')
+@Index('uq_mapping_external', ['integrationId', 'externalEntity', 'externalId'], { unique: true })
+@Index('uq_mapping_internal', ['integrationId', 'externalEntity', 'internalEntityId'], { unique: true })
+export class ExternalMapping {
+  @PrimaryColumn(uuidColumn) id!: string;
+  @Column({ ...uuidColumn, name: 'tenant_id' }) tenantId!: string;
+  @Column({ ...uuidColumn, name: 'integration_id' }) integrationId!: string;
+  @Column({ type: 'varchar', length: 100, name: 'external_entity' }) externalEntity!: string;
+  @Column({ type: 'varchar', length: 255, name: 'external_system_id' }) externalId!: string;
+  @Column({ type: 'varchar', length: 100, name: 'internal_entity_type' }) internalEntityType!: string;
+  @Column({ ...uuidColumn, name: 'internal_entity_id' }) internalEntityId!: string;
+  @Column({ ...jsonColumn, name: 'external_system_data', nullable: true }) externalData!: Record<string, unknown> | null;
+  @Column({ type: 'varchar', length: 64 }) hash!: string;
+  /** The snapshot pass that last saw this record, for entities whose deletions are found by comparing passes. */
+  @Column({ type: 'varchar', length: 100, nullable: true }) snapshot!: string | null;
+  @Column({ ...nullableTimestampColumn, name: 'last_synced' }) lastSynced!: Date | null;
+  @Column({ ...timestampColumn, name: 'created_at' }) createdAt!: Date;
+}
