@@ -23,14 +23,17 @@ export function connectionConfigOf(integration: Pick<IntegrationConfig, 'setting
  * `auth.*` stay as they are, everything else lives under `settings.*`.
  */
 export function connectionConfigProblems(integration: IntegrationConfig, connector: ConnectorCatalogEntry): SchemaProblem[] {
-  const clashes = TOP_LEVEL_KEYS.filter((key) => integration.settings && key in integration.settings).map((key) => ({
-    path: ['settings', key],
-    message: `"${key}" is set on the integration itself, not in settings`,
-  }));
-  const result = connector.config.safeParse(connectionConfigOf(integration), schemaParseOptions);
+  const settings = { ...integration.settings };
+  const clashes: SchemaProblem[] = [];
+  for (const key of TOP_LEVEL_KEYS) {
+    if (!(key in settings)) continue;
+    clashes.push({ path: ['settings', key], message: `"${key}" belongs on the integration itself, not in settings` });
+    // Left out of what the connector checks, so the clash is reported once, not again as the connector's unknown key.
+    delete settings[key];
+  }
+  const result = connector.config.safeParse(connectionConfigOf({ ...integration, settings }), schemaParseOptions);
   if (result.success) return clashes;
-  const mapped = schemaProblems(result.error.issues).map((p) => ({ ...p, path: integrationPathOf(p.path) }));
-  return [...clashes, ...mapped];
+  return [...clashes, ...schemaProblems(result.error.issues).map((p) => ({ ...p, path: integrationPathOf(p.path) }))];
 }
 
 function integrationPathOf(connectionPath: PathSegment[]): PathSegment[] {

@@ -6,7 +6,7 @@ const fieldMappingSchema = (description: string) =>
   z
     .record(z.string().min(1), jsonataExpressionSchema)
     .refine((m) => Object.keys(m).length > 0, 'must map at least one field')
-    .describe(description);
+    .meta({ description, minProperties: 1 });
 
 // Free-form on purpose: their shape belongs to the connector, whose own schema checks them.
 const connectorOwnedObject = (description: string) => z.record(z.string(), z.unknown()).describe(description);
@@ -47,7 +47,8 @@ export const flowSchema = z
       })
       .describe('Where the flow reads records from.'),
     mapping: fieldMappingSchema("Canonical field → JSONata expression evaluated on the source record's data."),
-    targets: z.array(flowTargetSchema).min(1, 'a flow needs at least one target'),
+    reverseMapping: fieldMappingSchema('Source field → JSONata expression over the canonical record, for writing back to the source in a two-way flow. Absent: the canonical record is written as is.').optional(),
+    targets: z.array(flowTargetSchema).min(1, 'a flow needs at least one target').describe('Integrations the canonical records are written to.'),
     direction: z
       .enum(['one-way', 'two-way'])
       .default('one-way')
@@ -57,6 +58,12 @@ export const flowSchema = z
       .enum(['propagate', 'ignore'])
       .default('propagate')
       .describe('What a record deleted at the source does to the targets.'),
+    deleteThreshold: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.5)
+      .describe('Largest share (0–1) of a stream\'s records that one complete pass of a snapshot source may delete; a pass that would delete more fails the run instead, protecting targets from an emptied or truncated source.'),
     pageSize: pageSizeSchema.optional().describe('Records per page asked from the source. Absent: `hub.sync.pageSize`.'),
     enabled: z.boolean().default(true).describe('A disabled flow is validated but never run.'),
   })
@@ -66,8 +73,8 @@ export const flowSchema = z
 export const integrationFileSchema = z
   .strictObject({
     tenant: slugSchema.default(DEFAULT_TENANT_CODE).describe('Code of the tenant (declared in hub.yaml) everything in this file belongs to.'),
-    integrations: z.array(integrationSchema).default([]),
-    flows: z.array(flowSchema).default([]),
+    integrations: z.array(integrationSchema).default([]).describe('Connections to external systems, each through a connector.'),
+    flows: z.array(flowSchema).default([]).describe('Flows between the integrations of this tenant (declared in any of its files).'),
   })
   .meta({
     title: 'ihub integration file',

@@ -1,42 +1,9 @@
 import type { ConfigProblem } from '@ihub/plugin-kit';
-import { problemAt, type ConfigFile } from './config-file';
-import type { PathSegment } from './config-path';
+import { problemAt } from './config-file';
+import type { DeclaredItem, SemanticCheckInput } from './declared-items.types';
 import { connectionConfigProblems } from './connection-config';
-import type { TenantConfig } from './hub-file.schema';
-import type { FlowConfig, IntegrationConfig } from './integration-file.schema';
-import type { ConnectorCatalog } from './loaded-config.types';
-
-/**
- * An item declared in a config file. `name` is taken from the raw YAML even when the item failed
- * its schema, so that a typo in one key of an integration does not also make every flow that
- * refers to it "unknown", and duplicates are still found.
- */
-export interface DeclaredItem<T> {
-  file: ConfigFile;
-  /** Path of the item in its file, e.g. `['flows', 2]`. */
-  at: PathSegment[];
-  tenant: string;
-  name?: string;
-  /** The parsed item, when it passed its schema. */
-  value?: T;
-}
-
-export interface IntegrationFileHeader {
-  file: ConfigFile;
-  tenant: string;
-}
-
-export interface SemanticCheckInput {
-  /**
-   * Tenants declared in hub.yaml (`name` holds the code, `tenant` is empty); undefined when
-   * hub.yaml could not be read, so that tenant references are not checked against nothing.
-   */
-  tenants?: DeclaredItem<TenantConfig>[];
-  integrationFiles: IntegrationFileHeader[];
-  integrations: DeclaredItem<IntegrationConfig>[];
-  flows: DeclaredItem<FlowConfig>[];
-  connectors?: ConnectorCatalog;
-}
+import { flowProblems } from './flow-rules';
+import { asRecord, stringOrUndefined } from './raw-value';
 
 /**
  * Checks that need more than one item, file or the connector catalog: references, uniqueness,
@@ -85,48 +52,13 @@ function unknownTenantProblems({ tenants, integrationFiles }: SemanticCheckInput
 function connectorProblems({ integrations, connectors }: SemanticCheckInput): ConfigProblem[] {
   if (!connectors) return [];
   const installed = [...connectors.keys()].sort().join(', ') || '(none)';
-  return integrations.flatMap(({ file, at, value }) => {
+  return integrations.flatMap(({ file, at, raw, value }) => {
+    const id = stringOrUndefined(asRecord(raw).connector);
+    if (id === undefined) return [];
+    const connector = connectors.get(id);
+    if (!connector) return [problemAt(file, [...at, 'connector'], `unknown connector "${id}"; installed: ${installed}`)];
+    // Only a well-formed integration: a misspelt `settings` key would otherwise also show up as the connector's missing fields.
     if (!value) return [];
-    const connector = connectors.get(value.connector);
-    if (!connector) return [problemAt(file, [...at, 'connector'], `unknown connector "${value.connector}"; installed: ${installed}`)];
     return connectionConfigProblems(value, connector).map((p) => problemAt(file, [...at, ...p.path], p.message));
   });
-}
-
-function flowProblems(flow: DeclaredItem<FlowConfig>, input: SemanticCheckInput): ConfigProblem[] {
-  const { file, at, value } = flow;
-  if (!value) return [];
-  const problems: ConfigProblem[] = [];
-  const refer = (where: PathSegment[], integration: string, entity: string): void => {
-    const declared = input.integrations.filter((i) => i.tenant === flow.tenant && i.name === integration);
-    if (declared.length === 0) {
-      problems.push(problemAt(file, [...where, 'integration'], `unknown integration "${integration}" in tenant ${flow.tenant}`));
-      return;
-    }
-    const connectorId = declared[0].value?.connector;
-    const connector = connectorId === undefined ? undefined : input.connectors?.get(connectorId);
-    if (connector && !connector.entities.includes(entity)) {
-      problems.push(problemAt(file, [...where, 'entity'], `connector "${connectorId}" has no entity "${entity}"; it has: ${connector.entities.join(', ')}`));
-    }
-  };
-
-  refer([...at, 'source'], value.source.integration, value.source.entity);
-  value.targets.forEach((target, i) => {
-    const where = [...at, 'targets', i];
-    refer(where, target.integration, target.entity);
-    if (target.integration === value.source.integration && target.entity === value.source.entity) {
-      problems.push(problemAt(file, where, `the flow writes to its own source (${target.integration} ${target.entity})`));
-    }
-    if (value.direction === 'one-way' && target.reverseMapping) {
-      problems.push(problemAt(file, [...where, 'reverseMapping'], 'reverseMapping is only used by two-way flows; set direction: two-way or remove it'));
-    }
-  });
-  if (value.direction === 'two-way') {
-    if (value.targets.length !== 1) {
-      problems.push(problemAt(file, [...at, 'targets'], `a two-way flow needs exactly one target, it has ${value.targets.length}`));
-    } else if (!value.targets[0].reverseMapping) {
-      problems.push(problemAt(file, [...at, 'targets', 0], 'a two-way flow needs a reverseMapping on its target'));
-    }
-  }
-  return problems;
 }

@@ -26,7 +26,12 @@ export class YamlSource {
     const lines = new LineCounter();
     // prettyErrors off: we want one-line messages, the line number is reported separately.
     const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-    const syntaxErrors = doc.errors.map((e) => ({ line: lines.linePos(e.pos[0]).line, message: e.message }));
+    // Only the first error: the parser's later ones are nearly always follow-ups of it.
+    const first = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0]).slice(0, 1);
+    const syntaxErrors = first.map((e) => {
+      const line = lines.linePos(e.pos[0]).line;
+      return { line, message: e.message + hintFor(text, lines.lineStarts, line) };
+    });
     let value: unknown;
     if (syntaxErrors.length === 0) {
       try {
@@ -71,4 +76,10 @@ export class YamlSource {
     const range = (node as Node | null | undefined)?.range;
     return range ? this.lines.linePos(range[0]).line : undefined;
   }
+}
+
+/** `${NAME}` inside `{ }` or `[ ]` opens a nested flow map: the most common way to break a config file. */
+function hintFor(text: string, lineStarts: number[], line: number): string {
+  const lineText = text.slice(lineStarts[line - 1] ?? 0, lineStarts[line] ?? text.length);
+  return /[{[].*(?<!["'])\$\{/.test(lineText) ? ' (hint: quote values containing ${...} inside { } or [ ], e.g. "${NAME}")' : '';
 }

@@ -8,3 +8,5 @@ export { defineConnector } from './connector/define-connector';
 export { manifestSchema, manifestProblems } from './connector/manifest.schema';
 export { secret, secretPaths, redactSecrets, toJsonSchema, SECRET_KEYWORD } from './schema/secret';
 export { z } from 'zod';
+export * from './http';
+export * from './conformance';

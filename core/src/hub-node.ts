@@ -1,0 +1,47 @@
+import { ServiceBroker } from 'moleculer';
+import type { Logger } from '@ihub/plugin-kit';
+import { resolveRuntimeSettings, type ConfigEnv } from './config';
+import { createBroker } from './broker/create-broker';
+import { HubRuntime, loadHubConfig } from './runtime/hub-runtime';
+import { createSchedulerService } from './services/scheduler.service';
+import { createSyncService } from './services/sync.service';
+
+export interface HubNodeOptions {
+  configFile: string;
+  env?: ConfigEnv;
+  cwd?: string;
+  nodeId?: string;
+  logLevel?: 'error' | 'warn' | 'info' | 'debug';
+}
+
+export interface HubNode {
+  broker: ServiceBroker;
+  runtime: HubRuntime;
+  stop(): Promise<void>;
+}
+
+/** One `ihub start` process: runtime plus broker with the hub's services, joined to the cluster when a transporter is set. */
+export async function startHubNode(options: HubNodeOptions): Promise<HubNode> {
+  const env = options.env ?? process.env;
+  // The transporter is known only once the config is read, and the runtime names itself by the broker's node id.
+  const loaded = await loadHubConfig({ configFile: options.configFile, env, cwd: options.cwd });
+  const { config } = loaded;
+  const settings = resolveRuntimeSettings(config.hub, env, options.cwd);
+  const broker = createBroker({ transporter: settings.transporter, nodeId: options.nodeId ?? env.IHUB_NODE_ID, logLevel: options.logLevel });
+  const logger: Logger = broker.getLogger('hub');
+  const runtime = await HubRuntime.open({ configFile: options.configFile, env, cwd: options.cwd, logger, nodeId: broker.nodeID, loaded });
+  createSyncService(broker, runtime);
+  if (config.hub.scheduler.enabled) createSchedulerService(broker, runtime.store);
+  await broker.start();
+  const a = runtime.applied;
+  if (a) logger.info(`config applied: integrations +${a.integrations.created} ~${a.integrations.updated} -${a.integrations.removed}, flows +${a.flows.created} ~${a.flows.updated} -${a.flows.removed}`);
+  logger.info(`ihub node ${broker.nodeID} started: database ${settings.database.replace(/\/\/[^@]*@/, '//***@')}, transporter ${settings.transporter ?? 'in-process'}`);
+  return {
+    broker,
+    runtime,
+    async stop() {
+      await broker.stop();
+      await runtime.close();
+    },
+  };
+}

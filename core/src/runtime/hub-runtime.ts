@@ -1,0 +1,112 @@
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import { ConfigInvalidError, Logger } from '@ihub/plugin-kit';
+import { resolveRuntimeSettings, validateConfig, connectionConfigOf, type ConfigEnv, type ConnectorCatalog, type LoadedConfig, type LoadedHubSettings, type RuntimeSettings } from '../config';
+import { ConnectorInstance } from '../registry/connector-instance';
+import { ConnectorRegistry } from '../registry/connector-registry';
+import { openStore } from '../store/data-source';
+import { Integration, Tenant } from '../store/entities';
+import { SyncEngine } from '../sync/sync-engine';
+import { applyConfig, type ApplySummary } from './config-applier';
+
+export interface OpenHubOptions {
+  /** Path of hub.yaml. */
+  configFile: string;
+  env?: ConfigEnv;
+  cwd?: string;
+  logger: Logger;
+  /** The id leases and sync logs name this process by. */
+  nodeId: string;
+  /** Apply the config files to the store on open (default true). */
+  apply?: boolean;
+  /** Tests only: create tables from entities instead of migrations. */
+  synchronize?: boolean;
+  /** Config and registry already loaded by the caller (see `loadHubConfig`), so they are not read twice. */
+  loaded?: { config: LoadedConfig; registry: ConnectorRegistry };
+}
+
+/** The catalog the config loader checks integrations against. */
+export function catalogOf(registry: ConnectorRegistry): ConnectorCatalog {
+  return new Map(registry.list().map(({ manifest }) => [manifest.id, { config: manifest.config, entities: Object.keys(manifest.entities) }]));
+}
+
+/** The connectors of a hub: packages in the project's `connectors/` folder, plus the paths and packages hub.yaml names. */
+export function discoverConnectors(hub: LoadedHubSettings): ConnectorRegistry {
+  const hubDir = path.dirname(hub.file);
+  return ConnectorRegistry.discover({ roots: [path.resolve(hubDir, '..', 'connectors')], paths: hub.plugins.paths, packages: hub.plugins.packages, resolveFrom: hubDir });
+}
+
+/**
+ * Loads everything a hub process needs, in order: the config files (validated twice — once to
+ * learn where plugins are, once against the connectors found there), the connector registry, the
+ * store (migrated), the config applied to the store, and one live connector per integration.
+ */
+export async function loadHubConfig(options: Pick<OpenHubOptions, 'configFile' | 'env' | 'cwd'>): Promise<{ config: LoadedConfig; registry: ConnectorRegistry }> {
+  const first = await validateConfig(options.configFile, { env: options.env, cwd: options.cwd });
+  if (!first.config) throw new ConfigInvalidError(first.problems);
+  const registry = discoverConnectors(first.config.hub);
+  const second = await validateConfig(options.configFile, { env: options.env, cwd: options.cwd, connectors: catalogOf(registry) });
+  if (!second.config) throw new ConfigInvalidError(second.problems);
+  return { config: second.config, registry };
+}
+
+export class HubRuntime {
+  private constructor(
+    readonly config: LoadedConfig,
+    readonly settings: RuntimeSettings,
+    readonly registry: ConnectorRegistry,
+    readonly store: DataSource,
+    readonly engine: SyncEngine,
+    readonly applied: ApplySummary | null,
+    private readonly instances: Map<string, ConnectorInstance>,
+    private readonly tenantIds: Map<string, string>,
+  ) {}
+
+  static async open(options: OpenHubOptions): Promise<HubRuntime> {
+    const { config, registry } = options.loaded ?? (await loadHubConfig(options));
+    for (const error of registry.errors) options.logger.error(`${error.code}: ${error.message}`);
+    const settings = resolveRuntimeSettings(config.hub, options.env ?? process.env, options.cwd);
+    const store = await openStore({ url: settings.database, synchronize: options.synchronize });
+    try {
+      const applied = options.apply === false ? null : await applyConfig(store, config, registry);
+      const tenants = await store.getRepository(Tenant).find();
+      const tenantIds = new Map(tenants.map((t) => [t.code, t.id]));
+      const instances = new Map<string, ConnectorInstance>();
+      const rows = await store.getRepository(Integration).find();
+      for (const item of config.integrations) {
+        const tenantId = tenantIds.get(item.tenant);
+        const row = rows.find((r) => r.tenantId === tenantId && r.name === item.name);
+        const connector = registry.get(item.connector);
+        if (!row || !connector) continue;
+        instances.set(`${row.tenantId}/${row.name}`, new ConnectorInstance(connector, { id: row.id, name: row.name, tenantId: row.tenantId }, connectionConfigOf(item), options.logger));
+      }
+      const engine = new SyncEngine({
+        store,
+        nodeId: options.nodeId,
+        logger: options.logger,
+        defaultPageSize: config.hub.sync.pageSize,
+        integrations: { byName: (tenantId, name) => instances.get(`${tenantId}/${name}`) },
+      });
+      return new HubRuntime(config, settings, registry, store, engine, applied, instances, tenantIds);
+    } catch (err) {
+      await store.destroy();
+      throw err;
+    }
+  }
+
+  /** Id of a tenant by code; the default tenant when no code is given. */
+  tenantId(code = 'default'): string {
+    const id = this.tenantIds.get(code);
+    if (!id) throw new ConfigInvalidError([{ path: 'tenant', message: `unknown tenant '${code}'` }]);
+    return id;
+  }
+
+  integration(tenantId: string, name: string): ConnectorInstance | undefined {
+    return this.instances.get(`${tenantId}/${name}`);
+  }
+
+  async close(): Promise<void> {
+    for (const instance of this.instances.values()) await instance.close();
+    if (this.store.isInitialized) await this.store.destroy();
+  }
+}

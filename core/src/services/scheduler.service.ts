@@ -1,0 +1,53 @@
+import { Cron } from 'croner';
+import { Service, ServiceBroker } from 'moleculer';
+import { DataSource, IsNull, LessThan, Or } from 'typeorm';
+import { Flow } from '../store/entities';
+import type { Tenant } from '../store/entities';
+
+/**
+ * Runs flows on their cron schedules. Every node runs the same timers; a tick is claimed with one
+ * conditional UPDATE on the flow's `last_tick_at`, so each tick starts exactly one run in the
+ * cluster however many nodes there are, and a node that dies does not stop the schedule.
+ */
+export function createSchedulerService(broker: ServiceBroker, store: DataSource): Service {
+  const jobs: Cron[] = [];
+  return broker.createService({
+    name: 'scheduler',
+    actions: {
+      /** Re-reads schedules from the store (after `apply`). */
+      reload: { handler: () => reload() },
+    },
+    started: async () => {
+      await reload();
+    },
+    stopped: () => stop(),
+  });
+
+  function stop(): void {
+    for (const job of jobs.splice(0)) job.stop();
+  }
+
+  async function reload(): Promise<number> {
+    stop();
+    const flows = await store.getRepository(Flow).find({ where: { status: 'active' } });
+    for (const flow of flows.filter((f) => f.schedule)) {
+      jobs.push(new Cron(flow.schedule!, { name: flow.id, protect: true, catch: true }, async (job: Cron) => tick(flow, job.currentRun() ?? new Date())));
+    }
+    broker.logger.info(`scheduler: ${jobs.length} scheduled flow(s)`);
+    return jobs.length;
+  }
+
+  async function tick(flow: Flow, scheduledAt: Date): Promise<void> {
+    const tickAt = new Date(Math.floor(scheduledAt.getTime() / 1000) * 1000);
+    const claimed = await store
+      .getRepository(Flow)
+      .update({ id: flow.id, lastTickAt: Or(IsNull(), LessThan(tickAt)) }, { lastTickAt: tickAt });
+    if (!claimed.affected) return;
+    const tenant = await store.getRepository<Tenant>('Tenant').findOneBy({ id: flow.tenantId });
+    try {
+      await broker.call('sync.run', { tenant: tenant?.code, flow: flow.name, trigger: 'incremental' });
+    } catch (err) {
+      broker.logger.warn(`scheduled run of flow ${flow.name} did not complete: ${(err as Error).message}`);
+    }
+  }
+}
