@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { DataSource } from 'typeorm';
 import { HubError } from '@ihub/plugin-kit';
 import { SyncState } from '../store/entities';
@@ -36,10 +37,17 @@ export class StreamLease {
       .update()
       .set({ leaseOwner: owner, leaseUntil: new Date(now.getTime() + durationMs) })
       .where('id = :id', { id: state.id })
-      .andWhere('(lease_owner IS NULL OR lease_until IS NULL OR lease_until < :now OR lease_owner = :owner)', { now, owner })
+      .andWhere('(lease_owner IS NULL OR lease_until IS NULL OR lease_until < :now)', { now })
       .execute();
     if (!result.affected) {
       const holder = await repo.findOneByOrFail({ id: state.id });
+      if (holder.leaseOwner && isDeadLocalProcess(holder.leaseOwner)) {
+        // The holder was a process on this machine that no longer exists (killed, crashed): its lease
+        // would only expire later, so take it over now — conditionally, in case another node does too.
+        const takeover = await repo.createQueryBuilder().update().set({ leaseOwner: owner, leaseUntil: new Date(now.getTime() + durationMs) })
+          .where('id = :id AND lease_owner = :dead', { id: state.id, dead: holder.leaseOwner }).execute();
+        if (takeover.affected) return new StreamLease(store, await repo.findOneByOrFail({ id: state.id }), owner, durationMs);
+      }
       throw new HubError('IHUB_SYNC_ALREADY_RUNNING', `stream ${key.entity} of this flow is being synced by ${holder.leaseOwner} until ${holder.leaseUntil?.toISOString()}`, {
         fault: 'user',
         data: { owner: holder.leaseOwner, until: holder.leaseUntil?.toISOString() },
@@ -70,5 +78,19 @@ export class StreamLease {
       .set({ leaseOwner: null, leaseUntil: null })
       .where('id = :id AND lease_owner = :owner', { id: this.state.id, owner: this.owner })
       .execute();
+  }
+}
+
+/** Node ids are `[cli-]<hostname>-<pid>`; true when the id names a process of this host that is gone. */
+export function isDeadLocalProcess(nodeId: string): boolean {
+  const match = /^(?:cli-)?(.+)-(\d+)$/.exec(nodeId);
+  if (!match || match[1] !== os.hostname()) return false;
+  const pid = Number(match[2]);
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }

@@ -41,7 +41,7 @@ export class TempFolder {
   }
 
   /** Context for an integration on `file` in this folder; `config` overrides the rest. */
-  context(file: string, config: Partial<CsvConfig> = {}): ConnectorContext<CsvConfig> & { logger: RecordingLogger } {
+  context(file: string, config: Partial<CsvConfig> = {}): ConnectorContext<CsvConfig, undefined> & { logger: RecordingLogger } {
     return {
       config: configSchema.parse({ folder: this.path, file, ...config }),
       client: undefined,

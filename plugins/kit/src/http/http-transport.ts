@@ -24,6 +24,12 @@ function flattenHeaders(headers: RawAxiosResponseHeaders | AxiosResponseHeaders)
   return out;
 }
 
+function outcomeText(failure: Failure): string {
+  if (failure.kind === 'status') return `answered ${failure.status}`;
+  if (failure.kind === 'timeout') return 'timed out';
+  return `failed (${'code' in failure ? failure.code : failure.kind})`;
+}
+
 /**
  * Creates the HTTP transport a connector does all its HTTP through.
  *
@@ -98,7 +104,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
       const wait = retryDelay(failure, method, retry, policy, random, retryAfterMs);
       if (wait === undefined) throw toError(failure, described, req, retryAfterMs);
       retry += 1;
-      logger.warn(`${options.name}: ${described} ${failure.kind === 'status' ? `answered ${failure.status}` : `failed (${failure.kind})`}; retry ${retry} of ${policy.retries} in ${wait} ms`, {
+      logger.warn(`${options.name}: ${described} ${outcomeText(failure)}; retry ${retry} of ${policy.retries} in ${wait} ms`, {
         method,
         url: safeUrl(url),
         status: failure.kind === 'status' ? failure.status : undefined,

@@ -33,12 +33,12 @@ export async function memoryFixture(): Promise<ConfigFixture> {
 export const storeOf = (config: unknown): MemoryStore | undefined => stores.get((config as { store: string }).store);
 
 export const memoryConfig = z.object({ store: z.string().min(1), user: z.string().min(1), password: secret(z.string().min(1)) }).strict();
-type Config = z.infer<typeof memoryConfig>;
+export type MemoryConfig = z.infer<typeof memoryConfig>;
 
 const at = (seq: number): string => new Date(Date.UTC(2025, 0, 1) + seq * 1000).toISOString();
 const toRecord = (id: string, c: { data: Record<string, unknown>; seq: number }): SourceRecord => ({ id, data: { ...c.data }, updatedAt: at(c.seq) });
 
-export const contacts: EntityDefinition<Config, MemoryStore> = {
+export const contacts: EntityDefinition<MemoryConfig, MemoryStore> = {
   changeTracking: 'cursor',
   // The cursor is the change sequence of the last record handed out; a page resumes after it.
   async list({ client }, { cursor, pageSize }) {
@@ -69,7 +69,7 @@ export const contacts: EntityDefinition<Config, MemoryStore> = {
   },
 };
 
-export const files: EntityDefinition<Config, MemoryStore> = {
+export const files: EntityDefinition<MemoryConfig, MemoryStore> = {
   changeTracking: 'snapshot',
   // The listing's version is both the cursor and the snapshot id: an unchanged version means nothing changed.
   async list({ client }, { cursor, pageSize }) {
@@ -90,7 +90,7 @@ export const files: EntityDefinition<Config, MemoryStore> = {
 };
 
 /** A manifest draft, so that a test can break one part of a connector that otherwise conforms. */
-export function memoryManifest(): ConnectorManifest<Config, MemoryStore> {
+export function memoryManifest(): ConnectorManifest<MemoryConfig, MemoryStore> {
   return {
     id: 'memory',
     version: '1.0.0',
