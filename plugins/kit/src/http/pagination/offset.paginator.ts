@@ -1,3 +1,4 @@
+import type { HttpResponse } from '../http.types';
 import type { Page, PaginationBase, ParamsIn } from './pagination.types';
 import { withParams } from './with-params';
 
@@ -12,7 +13,7 @@ export interface OffsetPagination<T, R = unknown> extends PaginationBase<T, R> {
   /** Default `query`. */
   paramsIn?: ParamsIn;
   /** The total number of items, when the upstream says; reading stops once it is reached. */
-  getTotal?(response: Page<T, R>['response']): number | undefined;
+  getTotal?(response: HttpResponse<R>): number | undefined;
 }
 
 /**
