@@ -27,7 +27,7 @@ export async function startHubNode(options: HubNodeOptions): Promise<HubNode> {
   const loaded = await loadHubConfig({ configFile: options.configFile, env, cwd: options.cwd });
   const { config } = loaded;
   const settings = resolveRuntimeSettings(config.hub, env, options.cwd);
-  const broker = createBroker({ transporter: settings.transporter, nodeId: options.nodeId ?? env.IHUB_NODE_ID, logLevel: options.logLevel });
+  const broker = createBroker({ transporter: settings.transporter, nodeId: options.nodeId ?? env.IHUB_NODE_ID, namespace: env.IHUB_NAMESPACE, logLevel: options.logLevel });
   const logger: Logger = broker.getLogger('hub');
   const runtime = await HubRuntime.open({ configFile: options.configFile, env, cwd: options.cwd, logger, nodeId: broker.nodeID, loaded });
   createSyncService(broker, runtime);

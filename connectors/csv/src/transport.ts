@@ -28,6 +28,7 @@ export interface OpenFile {
 }
 
 const CHUNK_BYTES = 64 * 1024;
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const TRANSIENT_CODES = new Set(['EAGAIN', 'EBUSY', 'EMFILE', 'ENFILE', 'ENOSPC', 'ETIMEDOUT', 'EIO']);
 
 /** Why the hub cannot use `folder`, or null when it is a folder it can read and write. */
@@ -148,9 +149,10 @@ export async function rewriteFile(file: string, format: RowFormat, layout: FileL
   const temp = path.join(folder, `.${path.basename(file)}.${randomUUID()}.tmp`);
   let handle: FileHandle | undefined;
   try {
-    const mode = await fileMode(file);
+    const original = await originalTraits(file);
     handle = await fs.open(temp, 'wx');
-    if (mode !== undefined) await handle.chmod(mode);
+    if (original) await handle.chmod(original.mode);
+    if (original?.bom) await handle.writeFile(UTF8_BOM);
     await pipeline(Readable.from(rows), format.encoder(layout, true), writeTo(handle));
     await handle.sync();
     await handle.close();
@@ -192,12 +194,19 @@ async function endsWithNewline(handle: FileHandle, size: number): Promise<boolea
   return last[0] === 0x0a;
 }
 
-async function fileMode(file: string): Promise<number | undefined> {
+/** What a rewrite keeps of the file it replaces: its mode, and a UTF-8 byte-order mark (spreadsheets read the file's encoding from it). */
+async function originalTraits(file: string): Promise<{ mode: number; bom: boolean } | undefined> {
+  let handle: FileHandle | undefined;
   try {
-    return (await fs.stat(file)).mode & 0o7777;
+    handle = await fs.open(file, 'r');
+    const head = Buffer.alloc(UTF8_BOM.length);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return { mode: (await handle.stat()).mode & 0o7777, bom: bytesRead === UTF8_BOM.length && head.equals(UTF8_BOM) };
   } catch (err) {
     if (errnoCode(err) === 'ENOENT') return undefined;
     throw err;
+  } finally {
+    await handle?.close();
   }
 }
 

@@ -5,6 +5,7 @@ import { resolveRuntimeSettings, validateConfig, connectionConfigOf, type Config
 import { ConnectorInstance } from '../registry/connector-instance';
 import { ConnectorRegistry } from '../registry/connector-registry';
 import { openStore } from '../store/data-source';
+import { withStartupLock } from '../store/startup-lock';
 import { Integration, Tenant } from '../store/entities';
 import { SyncEngine } from '../sync/sync-engine';
 import { applyConfig, type ApplySummary } from './config-applier';
@@ -68,7 +69,7 @@ export class HubRuntime {
     const settings = resolveRuntimeSettings(config.hub, options.env ?? process.env, options.cwd);
     const store = await openStore({ url: settings.database, synchronize: options.synchronize });
     try {
-      const applied = options.apply === false ? null : await applyConfig(store, config, registry);
+      const applied = options.apply === false ? null : await withStartupLock(store, () => applyConfig(store, config, registry));
       const tenants = await store.getRepository(Tenant).find();
       const tenantIds = new Map(tenants.map((t) => [t.code, t.id]));
       const instances = new Map<string, ConnectorInstance>();

@@ -45,7 +45,7 @@ export function createSchedulerService(broker: ServiceBroker, store: DataSource)
     if (!claimed.affected) return;
     const tenant = await store.getRepository<Tenant>('Tenant').findOneBy({ id: flow.tenantId });
     try {
-      await broker.call('sync.run', { tenant: tenant?.code, flow: flow.name, trigger: 'incremental' });
+      await broker.call('sync.run', { tenant: tenant?.code, flow: flow.name });
     } catch (err) {
       broker.logger.warn(`scheduled run of flow ${flow.name} did not complete: ${(err as Error).message}`);
     }

@@ -6,6 +6,7 @@ import { createConnection } from 'mysql2/promise';
 import { HubError } from '@ihub/plugin-kit';
 import { entities } from './entities';
 import { migrations } from './migrations';
+import { withStartupLock } from './startup-lock';
 
 export type Dialect = 'sqlite' | 'mysql';
 
@@ -87,6 +88,6 @@ export async function openStore(options: StoreOptions): Promise<DataSource> {
   } catch (err) {
     throw new HubError('IHUB_DATABASE_UNAVAILABLE', `cannot open database: ${(err as Error).message}`, { retryable: true, fault: 'upstream', cause: err });
   }
-  if (!options.synchronize) await dataSource.runMigrations({ transaction: 'each' });
+  if (!options.synchronize) await withStartupLock(dataSource, () => dataSource.runMigrations({ transaction: 'each' }));
   return dataSource;
 }

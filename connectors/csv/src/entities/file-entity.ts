@@ -1,5 +1,4 @@
-import type { EntityDefinition, HubError, WriteOperation, WriteResult } from '@ihub/plugin-kit';
-import type { ConnectorContext } from '@ihub/plugin-kit';
+import type { ConnectorContext, EntityDefinition, WriteOperation, WriteResult } from '@ihub/plugin-kit';
 import type { CsvConfig } from '../config';
 import { getRow } from './get.operation';
 import { listRows } from './list.operation';
@@ -22,6 +21,6 @@ export const fileEntity: EntityDefinition<CsvConfig> = {
 
 async function writeOne(ctx: ConnectorContext<CsvConfig>, operation: WriteOperation): Promise<WriteResult> {
   const [outcome] = await writeRows(ctx, [operation]);
-  if (!outcome.ok) throw outcome.error as HubError;
+  if (!outcome.ok) throw outcome.error;
   return { id: outcome.id };
 }

@@ -145,12 +145,13 @@ describe('csv file entity: write', () => {
     await assert.rejects(fs.stat(folder.file('people.csv')));
   });
 
-  it('keeps the file mode across a rewrite', async () => {
-    await folder.write('people.csv', 'id,name\n1,Ada\n');
+  it('keeps the file mode and a byte-order mark across a rewrite', async () => {
+    await folder.write('people.csv', '\ufeffid,name\n1,Ada\n2,Grace\n');
     await fs.chmod(folder.file('people.csv'), 0o640);
     await write(folder.context('people.csv'), [{ op: 'delete', id: '1' }]);
 
     assert.equal((await fs.stat(folder.file('people.csv'))).mode & 0o777, 0o640);
+    assert.equal(await folder.read('people.csv'), '\ufeffid,name\n2,Grace\n');
   });
 
   it('leaves the original file in place and no temp file when a rewrite fails', async () => {

@@ -18,7 +18,7 @@ const entitySchema = z
     write: fn.optional(),
   })
   .strict()
-  .refine((e) => ['list', 'get', 'create', 'update', 'delete', 'write'].some((op) => op in e), 'an entity needs at least one operation');
+  .refine((e) => (['list', 'get', 'create', 'update', 'delete', 'write'] as const).some((op) => typeof e[op] === 'function'), 'an entity needs at least one operation');
 
 /** The shape every connector manifest must have; checked by `defineConnector` and again by the hub's registry. */
 export const manifestSchema = z
