@@ -19,6 +19,13 @@ export interface StreamPlan {
   targets: Array<{ instance: ConnectorInstance; entity: string; fromCanonical: FieldMapper }>;
 }
 
+/** A page mapped to canonical records and hashed, not yet matched or stored. */
+export interface PreparedPage {
+  mapped: Array<{ source: SourceRecord; data: Record<string, unknown>; hash: string }>;
+  tombstones: SourceRecord[];
+  mapFailures: Array<{ id: string; error: HubError }>;
+}
+
 /** A canonical record after ingestion, ready to be written to the targets. */
 export interface CanonicalChange {
   recordId: string;
@@ -33,6 +40,11 @@ export interface StreamSyncOptions {
   dryRun: boolean;
   logger: Logger;
   stats: RunStats;
+  /**
+   * `integrationId|stage|itemKey` of the stream's open failures, loaded at the start of the run:
+   * a success only costs a DELETE when it clears one of these.
+   */
+  openFailures: Set<string>;
 }
 
 /**
@@ -57,29 +69,41 @@ export class StreamSync {
     return this.plan.source.instance.integration.id;
   }
 
-  /** Steps 3–4 for source records: returns the changes to propagate and commits them (unless dry run). */
-  async ingest(records: SourceRecord[], snapshot: string | undefined): Promise<CanonicalChange[]> {
+  /**
+   * Step 3's pure part: maps and hashes a page, touching no shared state but the run's counters,
+   * so the engine can prepare the next page while the current one is being stored.
+   */
+  async prepare(records: SourceRecord[]): Promise<PreparedPage> {
     const { stats } = this.options;
-    const { entity, toCanonical } = this.plan.source;
+    const { toCanonical } = this.plan.source;
     stats.counts.processed += records.length;
-    const mapped: Array<{ source: SourceRecord; data: Record<string, unknown>; hash: string }> = [];
-    const tombstones: SourceRecord[] = [];
-    const mappedOk: string[] = [];
-    const mapFailures: Array<{ id: string; error: HubError }> = [];
+    const page: PreparedPage = { mapped: [], tombstones: [], mapFailures: [] };
     for (const record of records) {
       if (record.deleted) {
-        tombstones.push(record);
+        page.tombstones.push(record);
         continue;
       }
       try {
         const data = await toCanonical.apply(record.data, { externalId: record.id });
-        mapped.push({ source: record, data, hash: recordHash(data) });
-        mappedOk.push(record.id);
+        page.mapped.push({ source: record, data, hash: recordHash(data) });
       } catch (err) {
-        mapFailures.push({ id: record.id, error: stats.fail({ stage: 'map', integration: this.plan.source.instance.integration.name, externalId: record.id }, err) });
+        page.mapFailures.push({ id: record.id, error: stats.fail({ stage: 'map', integration: this.plan.source.instance.integration.name, externalId: record.id }, err) });
       }
     }
+    return page;
+  }
 
+  /** Steps 3–4 for source records: returns the changes to propagate and commits them (unless dry run). */
+  async ingest(records: SourceRecord[], snapshot: string | undefined): Promise<CanonicalChange[]> {
+    return this.commitPage(await this.prepare(records), snapshot);
+  }
+
+  /** Matches a prepared page through the external mappings and commits its changed records with their events. */
+  async commitPage(prepared: PreparedPage, snapshot: string | undefined): Promise<CanonicalChange[]> {
+    const { stats } = this.options;
+    const { entity } = this.plan.source;
+    const { mapped, tombstones, mapFailures } = prepared;
+    const mappedOk = mapped.map((m) => m.source.id);
     const em = this.store.manager;
     const existing = await syncStore.mappingsByExternalId(em, this.sourceId, entity, [...mapped.map((m) => m.source.id), ...tombstones.map((t) => t.id)]);
     const changes: CanonicalChange[] = [];
@@ -130,7 +154,7 @@ export class StreamSync {
       if (snapshot) await syncStore.markSeen(tx, this.sourceId, entity, seen, snapshot);
       await syncStore.insertEvents(tx, events);
       await this.recordFailures(tx, this.sourceId, 'map', mapFailures);
-      await syncStore.clearFailures(tx, this.plan.flow.id, this.sourceId, 'map', mappedOk);
+      await this.clearFailures(tx, this.sourceId, 'map', mappedOk);
     });
     return changes;
   }
@@ -210,7 +234,7 @@ export class StreamSync {
         for (const f of failures.filter((x) => x.stage === stage)) byTarget.set(f.integrationId, [...(byTarget.get(f.integrationId) ?? []), f]);
         for (const [integrationId, list] of byTarget) await this.recordFailures(tx, integrationId, stage, list);
       }
-      for (const c of cleared) await syncStore.clearFailures(tx, this.plan.flow.id, c.integrationId, c.stage, c.ids);
+      for (const c of cleared) await this.clearFailures(tx, c.integrationId, c.stage, c.ids);
       if (afterCommit) await afterCommit(tx);
     });
   }
@@ -226,8 +250,14 @@ export class StreamSync {
     };
   }
 
+  private async clearFailures(tx: EntityManager, integrationId: string, stage: SyncFailure['stage'], ids: string[]): Promise<void> {
+    const open = ids.filter((id) => this.options.openFailures.delete(`${integrationId}|${stage}|${id}`));
+    if (open.length > 0) await syncStore.clearFailures(tx, this.plan.flow.id, integrationId, stage, open);
+  }
+
   private async recordFailures(tx: EntityManager, integrationId: string, stage: SyncFailure['stage'], list: Array<{ id: string; error: HubError }>): Promise<void> {
     if (list.length === 0) return;
+    for (const f of list) this.options.openFailures.add(`${integrationId}|${stage}|${f.id}`);
     const previous = await tx.getRepository(SyncFailure).findBy(list.map((f) => ({ flowId: this.plan.flow.id, integrationId, stage, itemKey: f.id })));
     const attempts = new Map(previous.map((p) => [p.itemKey, p.attempts]));
     const now = new Date();

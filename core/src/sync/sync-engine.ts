@@ -115,7 +115,9 @@ export class SyncEngine {
     const runId = randomUUID();
     const stats = new RunStats();
     const dryRun = options.dryRun ?? false;
-    const sync = new StreamSync(store, plan, { runId, dryRun, logger, stats });
+    const failures = dryRun ? [] : await this.openFailures(plan);
+    const openFailures = new Set(failures.map((f) => `${f.integrationId}|${f.stage}|${f.itemKey}`));
+    const sync = new StreamSync(store, plan, { runId, dryRun, logger, stats, openFailures });
     const startedAt = new Date();
     const cursorBefore = options.full ? null : lease.state.cursor;
     const log: SyncLog = Object.assign(new SyncLog(), {
@@ -135,13 +137,23 @@ export class SyncEngine {
     }
     let cursor = cursorBefore;
     try {
-      if (!dryRun) await this.retryFailures(plan, sync);
+      await this.retryFailures(plan, sync, failures);
       let snapshot: string | undefined;
+      // The next page is read and mapped while the current one is stored: source, CPU and database work in parallel.
+      const read = async (from: string | null) => {
+        const page = await source.list(plan.source.entity, { cursor: from, pageSize: plan.pageSize, filter: plan.source.filter });
+        return { page, prepared: await sync.prepare(page.records) };
+      };
+      let next = read(cursor);
       for (;;) {
         if (options.signal?.aborted) throw new HubError('IHUB_SYNC_CANCELLED', 'run cancelled');
         if (leaseLost) throw leaseLost;
-        const page = await source.list(plan.source.entity, { cursor, pageSize: plan.pageSize, filter: plan.source.filter });
-        const changes = await sync.ingest(page.records, page.snapshot);
+        const { page, prepared } = await next;
+        if (page.hasMore) {
+          next = read(page.cursor);
+          next.catch(() => undefined);
+        }
+        const changes = await sync.commitPage(prepared, page.snapshot);
         await sync.propagate(changes, (tx) => syncStore.saveCursor(tx, lease.state.id, page.cursor, runId));
         cursor = page.cursor;
         snapshot = page.snapshot ?? (page.records.length > 0 ? undefined : snapshot);
@@ -182,14 +194,16 @@ export class SyncEngine {
    * Records that failed in earlier runs go first: write failures are written again from the
    * canonical record; read/map failures are fetched again when the connector can `get`.
    */
-  private async retryFailures(plan: StreamPlan, sync: StreamSync): Promise<void> {
-    const { store } = this.options;
-    const sourceId = plan.source.instance.integration.id;
-    const targetIds = plan.targets.map((t) => t.instance.integration.id);
-    const failures = await store.getRepository(SyncFailure).findBy([
-      { flowId: plan.flow.id, integrationId: sourceId, stage: 'map' },
-      { flowId: plan.flow.id, integrationId: In(targetIds), stage: In(['write', 'delete']) },
+  private async openFailures(plan: StreamPlan): Promise<SyncFailure[]> {
+    return this.options.store.getRepository(SyncFailure).findBy([
+      { flowId: plan.flow.id, integrationId: plan.source.instance.integration.id, stage: 'map' },
+      { flowId: plan.flow.id, integrationId: In(plan.targets.map((t) => t.instance.integration.id)), stage: In(['write', 'delete']) },
     ]);
+  }
+
+  private async retryFailures(plan: StreamPlan, sync: StreamSync, failures: SyncFailure[]): Promise<void> {
+    const { store } = this.options;
+    const targetIds = plan.targets.map((t) => t.instance.integration.id);
     if (failures.length === 0) return;
     const mapKeys = failures.filter((f) => f.stage === 'map').map((f) => f.itemKey);
     if (mapKeys.length > 0 && plan.source.instance.supports(plan.source.entity, 'get')) {

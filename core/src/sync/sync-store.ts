@@ -1,23 +1,11 @@
-import { EntityManager, In, ObjectLiteral, EntityTarget } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { CanonicalRecord, ExternalMapping, OutboxEvent, SyncFailure, SyncState } from '../store/entities';
+import { BULK_CHUNK, bulkInsert } from '../store/bulk-write';
 
-/** Rows per statement: well under SQLite's and MySQL's placeholder limits for our widest table. */
-const CHUNK = 500;
-
-function chunks<T>(items: T[], size = CHUNK): T[][] {
+function chunks<T>(items: T[], size = BULK_CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
-}
-
-/**
- * Multi-row upsert (`INSERT … ON CONFLICT/ON DUPLICATE KEY UPDATE`), one statement per chunk:
- * the sync hot path never writes one statement per record.
- */
-async function upsert<T extends ObjectLiteral>(em: EntityManager, target: EntityTarget<T>, rows: Partial<T>[], update: string[], conflict: string[]): Promise<void> {
-  for (const part of chunks(rows)) {
-    await em.createQueryBuilder().insert().into(target).values(part as never).orUpdate(update, conflict).updateEntity(false).execute();
-  }
 }
 
 /** Batched reads and writes of the sync engine, on whatever EntityManager (transaction) it is given. */
@@ -56,15 +44,15 @@ export const syncStore = {
   },
 
   async upsertRecords(em: EntityManager, rows: Partial<CanonicalRecord>[]): Promise<void> {
-    await upsert(em, CanonicalRecord, rows, ['data', 'hash', 'version', 'deleted_at', 'updated_at'], ['id']);
+    await bulkInsert(em, CanonicalRecord, rows, { conflict: ['id'], update: ['data', 'hash', 'version', 'deleted_at', 'updated_at'] });
   },
 
   async upsertMappingsByExternalId(em: EntityManager, rows: Partial<ExternalMapping>[]): Promise<void> {
-    await upsert(em, ExternalMapping, rows, ['internal_entity_id', 'internal_entity_type', 'external_system_data', 'hash', 'snapshot', 'last_synced'], ['integration_id', 'external_entity', 'external_system_id']);
+    await bulkInsert(em, ExternalMapping, rows, { conflict: ['integration_id', 'external_entity', 'external_system_id'], update: ['internal_entity_id', 'internal_entity_type', 'external_system_data', 'hash', 'snapshot', 'last_synced'] });
   },
 
   async upsertMappingsByInternalId(em: EntityManager, rows: Partial<ExternalMapping>[]): Promise<void> {
-    await upsert(em, ExternalMapping, rows, ['external_system_id', 'internal_entity_type', 'external_system_data', 'hash', 'last_synced'], ['integration_id', 'external_entity', 'internal_entity_id']);
+    await bulkInsert(em, ExternalMapping, rows, { conflict: ['integration_id', 'external_entity', 'internal_entity_id'], update: ['external_system_id', 'internal_entity_type', 'external_system_data', 'hash', 'last_synced'] });
   },
 
   async deleteMappings(em: EntityManager, ids: string[]): Promise<void> {
@@ -79,11 +67,11 @@ export const syncStore = {
   },
 
   async insertEvents(em: EntityManager, rows: OutboxEvent[]): Promise<void> {
-    for (const part of chunks(rows)) await em.createQueryBuilder().insert().into(OutboxEvent).values(part as never).updateEntity(false).execute();
+    await bulkInsert(em, OutboxEvent, rows);
   },
 
   async recordFailures(em: EntityManager, rows: Partial<SyncFailure>[]): Promise<void> {
-    await upsert(em, SyncFailure, rows, ['code', 'message', 'attempts', 'last_run_id', 'last_failed_at'], ['flow_id', 'integration_id', 'stage', 'item_key']);
+    await bulkInsert(em, SyncFailure, rows, { conflict: ['flow_id', 'integration_id', 'stage', 'item_key'], update: ['code', 'message', 'attempts', 'last_run_id', 'last_failed_at'] });
   },
 
   async clearFailures(em: EntityManager, flowId: string, integrationId: string, stage: string, itemKeys: string[]): Promise<void> {

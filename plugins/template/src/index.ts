@@ -12,7 +12,7 @@ export default defineConnector<TemplateConfig, TemplateClient>({
   hub: '^0.1.0',
   config: configSchema,
   auth: ['api-key'],
-  connect: async (ctx) => createClient(ctx.config),
+  connect: async (ctx) => createClient(ctx.config, { logger: ctx.logger }),
   check,
   entities: { items: itemsEntity },
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { HubError, manifestProblems, secretPaths, UpstreamThrottledError, type ConnectorContext, type ListPage } from '@ihub/plugin-kit';
 import connector, { configSchema, type TemplateConfig } from '../src/index';
-import type { TemplateClient } from '../src/transport';
+import { createClient, type TemplateClient } from '../src/transport';
 import { FakeItemsApi } from './fakes/items-api.fake';
 
 const items = connector.entities.items;
@@ -9,18 +9,23 @@ const items = connector.entities.items;
 describe('template connector: items', () => {
   const api = new FakeItemsApi();
   let ctx: ConnectorContext<TemplateConfig, TemplateClient>;
+  /** The waits the transport asked for between retries; recorded instead of waited. */
+  let waits: number[];
 
   beforeEach(async () => {
     api.items.clear();
     api.requests.length = 0;
+    api.failures.length = 0;
+    waits = [];
     await api.start();
-    ctx = await contextFor({ endpoint: api.endpoint, apiKey: api.apiKey });
+    ctx = contextFor({ endpoint: api.endpoint, apiKey: api.apiKey });
   });
   afterEach(() => api.stop());
 
-  async function contextFor(settings: unknown): Promise<ConnectorContext<TemplateConfig, TemplateClient>> {
-    const base = { config: configSchema.parse(settings), logger: { debug() {}, info() {}, warn() {}, error() {} }, integration: { id: 'i-1', name: 'items', tenantId: 't-1' }, signal: new AbortController().signal };
-    return { ...base, client: await connector.connect!(base) };
+  function contextFor(settings: unknown): ConnectorContext<TemplateConfig, TemplateClient> {
+    const config = configSchema.parse(settings);
+    const client = createClient(config, { sleep: async (ms) => void waits.push(ms) });
+    return { config, client, logger: { debug() {}, info() {}, warn() {}, error() {} }, integration: { id: 'i-1', name: 'items', tenantId: 't-1' }, signal: new AbortController().signal };
   }
 
   async function listAll(cursor: string | null, pageSize: number): Promise<ListPage[]> {
@@ -74,7 +79,7 @@ describe('template connector: items', () => {
   });
 
   it('reports a rejected key as a non-retryable auth error, and check says so without throwing', async () => {
-    const wrongKey = await contextFor({ endpoint: api.endpoint, apiKey: 'wrong' });
+    const wrongKey = contextFor({ endpoint: api.endpoint, apiKey: 'wrong' });
     await assert.rejects(items.list!(wrongKey, { cursor: null, pageSize: 10 }), (err: unknown) => err instanceof HubError && err.code === 'IHUB_UPSTREAM_AUTH' && !err.retryable);
 
     const result = await connector.check(wrongKey);
@@ -83,18 +88,79 @@ describe('template connector: items', () => {
     assert.deepEqual(await connector.check(ctx), { ok: true });
   });
 
-  it('reports 429 as throttled with Retry-After, 500 as retryable and 400 as not', async () => {
-    api.failures.push({ status: 429, headers: { 'retry-after': '3' } }, { status: 500 }, { status: 400 });
-    const list = () => items.list!(ctx, { cursor: null, pageSize: 10 });
+  it('waits as long as a 429 Retry-After asks, then reads the page', async () => {
+    api.put({ name: 'a' });
+    api.failures.push({ status: 429, headers: { 'retry-after': '0' } });
 
-    await assert.rejects(list(), (err: unknown) => err instanceof UpstreamThrottledError && err.retryAfterMs === 3000);
-    await assert.rejects(list(), (err: unknown) => err instanceof HubError && err.code === 'IHUB_UPSTREAM_ERROR' && err.retryable && err.data.status === 500);
-    await assert.rejects(list(), (err: unknown) => err instanceof HubError && err.code === 'IHUB_UPSTREAM_ERROR' && !err.retryable && /GET http:\/\/127\.0\.0\.1:\d+\/v1\/items answered 400/.test(err.message));
+    const page = await items.list!(ctx, { cursor: null, pageSize: 10 });
+
+    assert.deepEqual(page.records.map((r) => r.data.name), ['a']);
+    assert.equal(api.requests.length, 2);
+    assert.deepEqual(waits, [0]);
   });
 
-  it('reports an unreachable endpoint as a retryable upstream error', async () => {
+  it('logs each retry through the integration logger it was connected with', async () => {
+    const warnings: string[] = [];
+    const base = { ...ctx, logger: { ...ctx.logger, warn: (message: string) => void warnings.push(message) } };
+    const connected = { ...base, client: await connector.connect!(base) };
+    api.failures.push({ status: 429, headers: { 'retry-after': '0' } });
+
+    await items.list!(connected, { cursor: null, pageSize: 10 });
+
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], /^template: GET \S+\/v1\/items answered 429; retry 1 of \d+ in 0 ms$/);
+  });
+
+  it('fails at once as throttled when Retry-After asks for longer than a run should wait', async () => {
+    api.failures.push({ status: 429, headers: { 'retry-after': '3600' } });
+
+    await assert.rejects(items.list!(ctx, { cursor: null, pageSize: 10 }), (err: unknown) => err instanceof UpstreamThrottledError && err.retryable && err.retryAfterMs === 3_600_000);
+    assert.equal(api.requests.length, 1);
+    assert.deepEqual(waits, []);
+  });
+
+  it('retries a read answering 500 with backoff, and reports a 500 that persists as retryable', async () => {
+    api.put({ name: 'a' });
+    api.failures.push({ status: 500 });
+    assert.equal((await items.list!(ctx, { cursor: null, pageSize: 10 })).records.length, 1);
+    assert.equal(waits.length, 1);
+
+    api.failures.push(...Array.from({ length: 6 }, () => ({ status: 500 })));
+    await assert.rejects(items.list!(ctx, { cursor: null, pageSize: 10 }), (err: unknown) => err instanceof HubError && err.code === 'IHUB_UPSTREAM_ERROR' && err.retryable && err.data.status === 500);
+    assert.equal(waits.length, 1 + 5);
+  });
+
+  it('does not send a create again after a 500, since the item may exist; the error is retryable for the hub', async () => {
+    api.failures.push({ status: 500 });
+
+    await assert.rejects(items.create!(ctx, { name: 'new' }, { correlationId: 'hub-1', mayExist: false }), (err: unknown) => err instanceof HubError && err.retryable && err.data.status === 500);
+    assert.deepEqual(api.requests, ['POST /v1/items']);
+  });
+
+  it('reports 400 as not retryable, naming the request without its query', async () => {
+    api.failures.push({ status: 400 });
+
+    await assert.rejects(
+      items.list!(ctx, { cursor: null, pageSize: 10 }),
+      (err: unknown) => err instanceof HubError && err.code === 'IHUB_UPSTREAM_ERROR' && !err.retryable && /GET http:\/\/127\.0\.0\.1:\d+\/v1\/items answered 400$/.test(err.message),
+    );
+    assert.equal(api.requests.length, 1);
+  });
+
+  it('reports an answer of the wrong shape as an upstream error that says what is wrong', async () => {
+    // The fake's failures answer `{ "error": … }`: with status 200, a page without `items`.
+    api.failures.push({ status: 200 });
+
+    await assert.rejects(
+      items.list!(ctx, { cursor: null, pageSize: 10 }),
+      (err: unknown) => err instanceof HubError && err.code === 'IHUB_UPSTREAM_ERROR' && /GET \S+\/v1\/items answered with an unexpected body/.test(err.message) && /items/.test(err.message.split('body')[1]),
+    );
+  });
+
+  it('reports an unreachable endpoint as a retryable upstream error, after retrying', async () => {
     await api.stop();
     await assert.rejects(items.list!(ctx, { cursor: null, pageSize: 10 }), (err: unknown) => err instanceof HubError && err.code === 'IHUB_UPSTREAM_ERROR' && err.retryable);
+    assert.equal(waits.length, 5);
     await api.start();
   });
 

@@ -5,6 +5,7 @@ import { HubError } from '@ihub/plugin-kit';
 import { action } from '../cli-context';
 
 const PLACEHOLDER_ID = 'template';
+/** The template's code identifiers (`TemplateConfig`, `TemplateClient`) and display name use this. */
 const PLACEHOLDER_NAME = 'Template';
 const SKIP = new Set(['node_modules', 'dist', 'tsconfig.tsbuildinfo']);
 
@@ -16,7 +17,12 @@ function templateDir(): string {
   }
 }
 
-/** Copies the template, renaming `template`/`Template` to the new connector's id and display name. */
+/** `acme-crm` → `AcmeCrm`: usable in identifiers and readable as a name. */
+export function pascalCase(id: string): string {
+  return id.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+}
+
+/** Copies the template, renaming `template`/`Template` to the new connector's id and PascalCase name. */
 function copyTemplate(from: string, to: string, id: string, name: string): number {
   let files = 0;
   fs.mkdirSync(to, { recursive: true });
@@ -58,12 +64,13 @@ export function pluginCommand(program: Command): void {
     .command('new <id>')
     .description('create a connector package from the template')
     .option('--dir <folder>', 'where to create it', 'connectors')
-    .option('--name <display name>', 'display name (default: the id, capitalised)')
+    .option('--name <Name>', 'PascalCase name for code identifiers (default: from the id, acme-crm → AcmeCrm)')
     .action(action(async (id: string, opts: { dir: string; name?: string }) => {
       if (!/^[a-z][a-z0-9-]{1,62}$/.test(id)) throw new HubError('IHUB_PLUGIN_ID_INVALID', `'${id}' is not a connector id: use lower-case letters, digits and dashes, starting with a letter`, { fault: 'user' });
       const target = path.resolve(opts.dir, id);
       if (fs.existsSync(target)) throw new HubError('IHUB_PLUGIN_EXISTS', `${target} already exists`, { fault: 'user' });
-      const name = opts.name ?? id.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
+      const name = opts.name ?? pascalCase(id);
+      if (!/^[A-Z][A-Za-z0-9]*$/.test(name)) throw new HubError('IHUB_PLUGIN_NAME_INVALID', `'${name}' is not a PascalCase name (letters and digits, starting upper-case)`, { fault: 'user' });
       const files = copyTemplate(templateDir(), target, id, name);
       process.stdout.write(`created ${target} (${files} files)\nnext: npm install && npx tsc -b ${path.relative(process.cwd(), target) || '.'} && ihub plugin test ${path.relative(process.cwd(), target) || '.'}\n`);
     }));
