@@ -1,7 +1,7 @@
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /** Rows per statement: well under SQLite's and MySQL's placeholder limits for our widest table. */
-export const BULK_CHUNK = 500;
+export const BULK_CHUNK = 1000;
 
 function sqlValue(value: unknown, type: unknown): unknown {
   if (value === undefined || value === null) return null;

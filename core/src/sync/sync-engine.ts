@@ -145,6 +145,9 @@ export class SyncEngine {
         return { page, prepared: await sync.prepare(page.records) };
       };
       let next = read(cursor);
+      // SQLite has one connection, and better-sqlite3 blocks while it writes: nothing to overlap there.
+      const pipelined = store.options.type !== 'better-sqlite3';
+      let writing: Promise<void> = Promise.resolve();
       for (;;) {
         if (options.signal?.aborted) throw new HubError('IHUB_SYNC_CANCELLED', 'run cancelled');
         if (leaseLost) throw leaseLost;
@@ -154,12 +157,19 @@ export class SyncEngine {
           next.catch(() => undefined);
         }
         const changes = await sync.commitPage(prepared, page.snapshot);
-        await sync.propagate(changes, (tx) => syncStore.saveCursor(tx, lease.state.id, page.cursor, runId));
-        cursor = page.cursor;
+        // Targets are written and cursors committed strictly in page order; on a server database the
+        // next page's records are stored (on another connection) while this page goes to the targets.
+        await writing;
+        writing = sync.propagate(changes, (tx) => syncStore.saveCursor(tx, lease.state.id, page.cursor, runId)).then(() => {
+          cursor = page.cursor;
+        });
+        if (!pipelined) await writing;
+        writing.catch(() => undefined);
         snapshot = page.snapshot ?? (page.records.length > 0 ? undefined : snapshot);
         progress(false);
         if (!page.hasMore) break;
       }
+      await writing;
       if (snapshot && source.changeTracking(plan.source.entity) === 'snapshot') await this.sweepSnapshot(plan, sync, snapshot);
       log.status = stats.counts.failed > 0 ? 'partial' : 'completed';
     } catch (err) {
