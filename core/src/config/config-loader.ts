@@ -57,11 +57,12 @@ export async function validateConfig(hubFile: string, options: LoadConfigOptions
   }
 
   problems.push(...semanticProblems({ tenants, integrationFiles, integrations, flows, connectors: options.connectors }));
-  if (problems.length > 0) return { problems: sortProblems(problems) };
+  if (problems.length > 0) return { hub: settings, problems: sortProblems(problems) };
 
   // No problems means every item passed its schema, so `value` is set.
   const withLocation = <T>(item: DeclaredItem<T>) => ({ ...(item.value as T), tenant: item.tenant, file: item.file.file, line: item.file.source.lineOf(item.at) });
   return {
+    hub: settings,
     problems: [],
     config: {
       hub: settings,

@@ -58,6 +58,8 @@ export interface LoadedConfig {
 export interface ConfigValidation {
   /** Present only when there are no problems. */
   config?: LoadedConfig;
+  /** hub.yaml's settings (defaults where it is broken), present even when there are problems: they say where plugins are. */
+  hub: LoadedHubSettings;
   /** Every problem found, sorted by file and line. */
   problems: ConfigProblem[];
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { ConfigInvalidError, Logger } from '@ihub/plugin-kit';
-import { resolveRuntimeSettings, validateConfig, connectionConfigOf, type ConfigEnv, type ConnectorCatalog, type LoadedConfig, type LoadedHubSettings, type RuntimeSettings } from '../config';
+import { resolveRuntimeSettings, validateConfig, connectionConfigOf, type ConfigEnv, type ConnectorCatalog, type ConfigValidation, type LoadedConfig, type LoadedHubSettings, type RuntimeSettings } from '../config';
 import { ConnectorInstance } from '../registry/connector-instance';
 import { ConnectorRegistry } from '../registry/connector-registry';
 import { openStore } from '../store/data-source';
@@ -43,12 +43,21 @@ export function discoverConnectors(hub: LoadedHubSettings): ConnectorRegistry {
  * store (migrated), the config applied to the store, and one live connector per integration.
  */
 export async function loadHubConfig(options: Pick<OpenHubOptions, 'configFile' | 'env' | 'cwd'>): Promise<{ config: LoadedConfig; registry: ConnectorRegistry }> {
+  const { validation, registry } = await validateHubConfig(options);
+  if (!validation.config) throw new ConfigInvalidError(validation.problems);
+  return { config: validation.config, registry };
+}
+
+/**
+ * Validates the config against the installed connectors, reporting every problem at once: the
+ * first pass only learns from hub.yaml where plugins are (it works even when other files are
+ * broken), the second checks everything against the connectors found there.
+ */
+export async function validateHubConfig(options: Pick<OpenHubOptions, 'configFile' | 'env' | 'cwd'>): Promise<{ validation: ConfigValidation; registry: ConnectorRegistry }> {
   const first = await validateConfig(options.configFile, { env: options.env, cwd: options.cwd });
-  if (!first.config) throw new ConfigInvalidError(first.problems);
-  const registry = discoverConnectors(first.config.hub);
-  const second = await validateConfig(options.configFile, { env: options.env, cwd: options.cwd, connectors: catalogOf(registry) });
-  if (!second.config) throw new ConfigInvalidError(second.problems);
-  return { config: second.config, registry };
+  const registry = discoverConnectors(first.hub);
+  const validation = await validateConfig(options.configFile, { env: options.env, cwd: options.cwd, connectors: catalogOf(registry) });
+  return { validation, registry };
 }
 
 export class HubRuntime {

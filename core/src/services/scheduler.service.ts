@@ -1,8 +1,7 @@
 import { Cron } from 'croner';
 import { Service, ServiceBroker } from 'moleculer';
 import { DataSource, IsNull, LessThan, Or } from 'typeorm';
-import { Flow } from '../store/entities';
-import type { Tenant } from '../store/entities';
+import { Flow, SyncLog, Tenant } from '../store/entities';
 
 /**
  * Runs flows on their cron schedules. Every node runs the same timers; a tick is claimed with one
@@ -34,6 +33,11 @@ export function createSchedulerService(broker: ServiceBroker, store: DataSource)
       jobs.push(new Cron(flow.schedule!, { name: flow.id, protect: true, catch: true }, async (job: Cron) => tick(flow, job.currentRun() ?? new Date())));
     }
     broker.logger.info(`scheduler: ${jobs.length} scheduled flow(s)`);
+    // A scheduled flow that has never run starts now rather than at its first tick, so a new hub
+    // (or a newly added flow) shows records and a sync log at once.
+    for (const flow of flows.filter((f) => f.schedule)) {
+      if (!(await store.getRepository(SyncLog).existsBy({ flowId: flow.id }))) void tick(flow, new Date());
+    }
     return jobs.length;
   }
 
@@ -43,7 +47,7 @@ export function createSchedulerService(broker: ServiceBroker, store: DataSource)
       .getRepository(Flow)
       .update({ id: flow.id, lastTickAt: Or(IsNull(), LessThan(tickAt)) }, { lastTickAt: tickAt });
     if (!claimed.affected) return;
-    const tenant = await store.getRepository<Tenant>('Tenant').findOneBy({ id: flow.tenantId });
+    const tenant = await store.getRepository(Tenant).findOneBy({ id: flow.tenantId });
     try {
       await broker.call('sync.run', { tenant: tenant?.code, flow: flow.name });
     } catch (err) {

@@ -193,6 +193,8 @@ export class SyncEngine {
       });
     }
     await lease.release().catch((err: Error) => logger.warn(`releasing lease failed: ${err.message}`));
+    const c = stats.counts;
+    if (log.status !== 'failed') logger.info(`run ${runId} of flow ${flow.name} (${source.integration.name}.${plan.source.entity}) ${log.status}${dryRun ? ' (dry run)' : ''}: ${c.processed} read, ${c.created} created, ${c.updated} updated, ${c.deleted} deleted, ${c.unchanged} unchanged, ${c.failed} failed in ${log.durationMs} ms`);
     progress(true);
     return {
       runId, flow: flow.name, integration: source.integration.name, entity: plan.source.entity, status: log.status, counts: { ...stats.counts },
