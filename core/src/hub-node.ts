@@ -5,6 +5,7 @@ import { createBroker } from './broker/create-broker';
 import { HubRuntime, loadHubConfig } from './runtime/hub-runtime';
 import { createSchedulerService } from './services/scheduler.service';
 import { createSyncService } from './services/sync.service';
+import { createHubService } from './services/hub.service';
 
 export interface HubNodeOptions {
   configFile: string;
@@ -17,6 +18,8 @@ export interface HubNodeOptions {
 export interface HubNode {
   broker: ServiceBroker;
   runtime: HubRuntime;
+  /** Re-reads the config files on this node (what SIGHUP does). */
+  reload(): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -31,6 +34,7 @@ export async function startHubNode(options: HubNodeOptions): Promise<HubNode> {
   const logger: Logger = broker.getLogger('hub');
   const runtime = await HubRuntime.open({ configFile: options.configFile, env, cwd: options.cwd, logger, nodeId: broker.nodeID, loaded });
   createSyncService(broker, runtime);
+  createHubService(broker, runtime);
   if (config.hub.scheduler.enabled) createSchedulerService(broker, runtime.store);
   await broker.start();
   const a = runtime.applied;
@@ -39,6 +43,7 @@ export async function startHubNode(options: HubNodeOptions): Promise<HubNode> {
   return {
     broker,
     runtime,
+    reload: () => broker.call('hub.reload', {}, { nodeID: broker.nodeID }),
     async stop() {
       await broker.stop();
       await runtime.close();

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startHubNode, HubNode } from '../../core/src/hub-node';
+import { CONFIG_APPLIED_EVENT } from '../../core/src/services/hub.service';
+import { until } from '../support/cli-process';
 import type { RunResult } from '../../core/src/sync/sync-engine';
 import { csvIntegration, FIXTURE_PLUGINS, readCsv, TestProject, writeCsv } from '../support/test-hub';
 import { integrationTier } from '../support/test-store';
@@ -50,5 +52,22 @@ describe('hub node', () => {
       return true;
     });
     await assert.rejects(node.broker.call('sync.run', { flow: 'nope' }), { code: 'IHUB_NOT_FOUND' });
+  });
+
+  it('picks up a new integration and flow when told the config was applied, without a restart', async () => {
+    const env = { ...project.env, IHUB_TRANSPORTER: integrationTier ? process.env.IHUB_TEST_TRANSPORTER! : '', IHUB_NAMESPACE: `t${randomBytes(4).toString('hex')}` };
+    node = await startHubNode({ configFile: project.configFile, env, cwd: project.root, logLevel: 'error' });
+    await assert.rejects(node.broker.call('sync.run', { flow: 'second' }), { code: 'IHUB_NOT_FOUND' });
+
+    project.write({
+      integrations: [csvIntegration(project, 'src', 'in.csv'), csvIntegration(project, 'dst', 'out.csv'), csvIntegration(project, 'dst3', 'third.csv')],
+      flows: [{ name: 'second', entity: 'row', source: { integration: 'src', entity: 'file' }, mapping: { id: 'id' }, targets: [{ integration: 'dst3', entity: 'file' }] }],
+    });
+    await node.broker.broadcast(CONFIG_APPLIED_EVENT, {});
+    await until(() => node!.runtime.config.flows.some((f) => f.name === 'second'), 10_000, 'the node to reload its config');
+    const [second] = await node.broker.call<RunResult[], object>('sync.run', { flow: 'second' });
+    assert.equal(second.status, 'completed');
+    assert.deepEqual(readCsv(project.file('third.csv')).map((r) => r.id), ['a', 'b']);
+    await assert.rejects(node.broker.call('sync.run', { flow: 'copy' }), { code: 'IHUB_NOT_FOUND' }, 'a flow removed from the files is gone');
   });
 });

@@ -60,48 +60,65 @@ export async function validateHubConfig(options: Pick<OpenHubOptions, 'configFil
   return { validation, registry };
 }
 
+/**
+ * A hub process's loaded state. `reload` re-reads the config files (SIGHUP, `ihub apply` on a
+ * cluster): runs already going keep the connector instances they started with.
+ */
 export class HubRuntime {
+  readonly engine: SyncEngine;
+  private instances = new Map<string, ConnectorInstance>();
+  private readonly retired: ConnectorInstance[] = [];
+  private tenantIds = new Map<string, string>();
+
   private constructor(
-    readonly config: LoadedConfig,
+    private loaded: { config: LoadedConfig; registry: ConnectorRegistry },
     readonly settings: RuntimeSettings,
-    readonly registry: ConnectorRegistry,
     readonly store: DataSource,
-    readonly engine: SyncEngine,
-    readonly applied: ApplySummary | null,
-    private readonly instances: Map<string, ConnectorInstance>,
-    private readonly tenantIds: Map<string, string>,
-  ) {}
+    private readonly options: OpenHubOptions,
+    public applied: ApplySummary | null,
+  ) {
+    this.engine = new SyncEngine({
+      store,
+      nodeId: options.nodeId,
+      logger: options.logger,
+      defaultPageSize: loaded.config.hub.sync.pageSize,
+      integrations: { byName: (tenantId, name) => this.instances.get(`${tenantId}/${name}`) },
+    });
+  }
 
   static async open(options: OpenHubOptions): Promise<HubRuntime> {
-    const { config, registry } = options.loaded ?? (await loadHubConfig(options));
-    for (const error of registry.errors) options.logger.error(`${error.code}: ${error.message}`);
-    const settings = resolveRuntimeSettings(config.hub, options.env ?? process.env, options.cwd);
+    const loaded = options.loaded ?? (await loadHubConfig(options));
+    for (const error of loaded.registry.errors) options.logger.error(`${error.code}: ${error.message}`);
+    const settings = resolveRuntimeSettings(loaded.config.hub, options.env ?? process.env, options.cwd);
     const store = await openStore({ url: settings.database, synchronize: options.synchronize });
     try {
-      const applied = options.apply === false ? null : await withStartupLock(store, () => applyConfig(store, config, registry));
-      const tenants = await store.getRepository(Tenant).find();
-      const tenantIds = new Map(tenants.map((t) => [t.code, t.id]));
-      const instances = new Map<string, ConnectorInstance>();
-      const rows = await store.getRepository(Integration).find();
-      for (const item of config.integrations) {
-        const tenantId = tenantIds.get(item.tenant);
-        const row = rows.find((r) => r.tenantId === tenantId && r.name === item.name);
-        const connector = registry.get(item.connector);
-        if (!row || !connector) continue;
-        instances.set(`${row.tenantId}/${row.name}`, new ConnectorInstance(connector, { id: row.id, name: row.name, tenantId: row.tenantId }, connectionConfigOf(item), options.logger));
-      }
-      const engine = new SyncEngine({
-        store,
-        nodeId: options.nodeId,
-        logger: options.logger,
-        defaultPageSize: config.hub.sync.pageSize,
-        integrations: { byName: (tenantId, name) => instances.get(`${tenantId}/${name}`) },
-      });
-      return new HubRuntime(config, settings, registry, store, engine, applied, instances, tenantIds);
+      const applied = options.apply === false ? null : await withStartupLock(store, () => applyConfig(store, loaded.config, loaded.registry));
+      const runtime = new HubRuntime(loaded, settings, store, options, applied);
+      await runtime.connectIntegrations();
+      return runtime;
     } catch (err) {
       await store.destroy();
       throw err;
     }
+  }
+
+  get config(): LoadedConfig {
+    return this.loaded.config;
+  }
+
+  get registry(): ConnectorRegistry {
+    return this.loaded.registry;
+  }
+
+  /** Re-reads the config files, applies them to the store and swaps in the new integrations. */
+  async reload(): Promise<ApplySummary> {
+    const loaded = await loadHubConfig(this.options);
+    const applied = await withStartupLock(this.store, () => applyConfig(this.store, loaded.config, loaded.registry));
+    this.loaded = loaded;
+    this.applied = applied;
+    this.retired.push(...this.instances.values());
+    await this.connectIntegrations();
+    return applied;
   }
 
   /** Id of a tenant by code; the default tenant when no code is given. */
@@ -116,7 +133,23 @@ export class HubRuntime {
   }
 
   async close(): Promise<void> {
-    for (const instance of this.instances.values()) await instance.close();
+    for (const instance of [...this.instances.values(), ...this.retired]) await instance.close();
     if (this.store.isInitialized) await this.store.destroy();
+  }
+
+  /** One live connector per configured integration, keyed by tenant id and name. */
+  private async connectIntegrations(): Promise<void> {
+    const tenants = await this.store.getRepository(Tenant).find();
+    this.tenantIds = new Map(tenants.map((t) => [t.code, t.id]));
+    const rows = await this.store.getRepository(Integration).find();
+    const instances = new Map<string, ConnectorInstance>();
+    for (const item of this.config.integrations) {
+      const tenantId = this.tenantIds.get(item.tenant);
+      const row = rows.find((r) => r.tenantId === tenantId && r.name === item.name);
+      const connector = this.registry.get(item.connector);
+      if (!row || !connector) continue;
+      instances.set(`${row.tenantId}/${row.name}`, new ConnectorInstance(connector, { id: row.id, name: row.name, tenantId: row.tenantId }, connectionConfigOf(item), this.options.logger));
+    }
+    this.instances = instances;
   }
 }

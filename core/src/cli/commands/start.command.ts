@@ -18,6 +18,10 @@ export function startCommand(program: Command): void {
         };
         process.once('SIGINT', () => shutdown('SIGINT'));
         process.once('SIGTERM', () => shutdown('SIGTERM'));
+        // The daemon convention: SIGHUP re-reads the configuration without a restart.
+        process.on('SIGHUP', () => {
+          node.reload().catch((err: Error) => node.broker.logger.error(`config reload failed, keeping the running config: ${err.message}`));
+        });
       });
       return 0;
     }));
