@@ -33,7 +33,8 @@ export async function startHubNode(options: HubNodeOptions): Promise<HubNode> {
   const broker = createBroker({ transporter: settings.transporter, nodeId: options.nodeId ?? env.IHUB_NODE_ID, namespace: env.IHUB_NAMESPACE, logLevel: options.logLevel });
   const logger: Logger = broker.getLogger('hub');
   const runtime = await HubRuntime.open({ configFile: options.configFile, env, cwd: options.cwd, logger, nodeId: broker.nodeID, loaded });
-  createSyncService(broker, runtime);
+  const shutdown = new AbortController();
+  createSyncService(broker, runtime, shutdown.signal);
   createHubService(broker, runtime);
   if (config.hub.scheduler.enabled) createSchedulerService(broker, runtime.store);
   await broker.start();
@@ -45,6 +46,8 @@ export async function startHubNode(options: HubNodeOptions): Promise<HubNode> {
     runtime,
     reload: () => broker.call('hub.reload', {}, { nodeID: broker.nodeID }),
     async stop() {
+      // Runs stop at their next page; the broker waits for them (request tracking) before it stops.
+      shutdown.abort();
       await broker.stop();
       await runtime.close();
     },

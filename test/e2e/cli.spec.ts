@@ -43,7 +43,7 @@ describe('ihub CLI', function () {
 
   it('sync, status and logs: run a flow, show its counts and its per-record errors', async () => {
     const sync = await cli(project, ['sync', 'copy']);
-    assert.equal(sync.code, 0, sync.out);
+    assert.equal(sync.code, 2, `a run with failed records exits 2\n${sync.out}`);
     assert.match(sync.out, /src\.file\s*│\s*partial\s*│\s*3\s*│\s*2\s*│/);
     assert.match(sync.out, /map src b: IHUB_RECORD_INVALID mapping failed: negative/);
 

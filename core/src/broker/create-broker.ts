@@ -23,6 +23,8 @@ export function createBroker(settings: BrokerSettings): ServiceBroker {
     // A sync run's failure must reach the caller as it is, not be retried behind its back.
     retryPolicy: { enabled: false },
     registry: { strategy: 'RoundRobin', preferLocal: true },
+    // Stopping waits for requests in flight (a sync run finishing its page) before services stop.
+    tracking: { enabled: true, shutdownTimeout: 30_000 },
     heartbeatInterval: 5,
     heartbeatTimeout: 15,
     errorHandler(err) {

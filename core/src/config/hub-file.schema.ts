@@ -36,7 +36,7 @@ const hubSettingsSchema = z.strictObject({
     .describe('Moleculer transporter joining hub processes into one cluster, e.g. `nats://127.0.0.1:4222`. Absent: in-process. The IHUB_TRANSPORTER environment variable overrides it.'),
   database: z
     .string()
-    .regex(/^(sqlite:.+|mysql:\/\/.+)$/, 'must be `sqlite:<file>` or `mysql://user:pass@host:port/db`')
+    .regex(/^(sqlite:.+|(mysql|mariadb):\/\/.+)$/, 'must be `sqlite:<file>` or `mysql://user:pass@host:port/db` (`mariadb://` also works)')
     .optional()
     .describe('`sqlite:<file>` (relative to this file) or `mysql://user:pass@host:3306/db`. Absent: `sqlite:../data/ihub.sqlite`. The IHUB_DATABASE environment variable overrides it.'),
   integrationsDir: z

@@ -65,7 +65,7 @@ export const flowSchema = z
       .default(0.5)
       .describe('Largest share (0–1) of a stream\'s records that one complete pass of a snapshot source may delete; a pass that would delete more fails the run instead, protecting targets from an emptied or truncated source.'),
     pageSize: pageSizeSchema.optional().describe('Records per page asked from the source. Absent: `hub.sync.pageSize`.'),
-    enabled: z.boolean().default(true).describe('A disabled flow is validated but never run.'),
+    enabled: z.boolean().default(true).describe('A disabled flow is validated and stored as paused: the scheduler does not run it; `ihub sync` and the API still can.'),
   })
   .describe('How records move from a source integration, through the canonical entity, to target integrations.');
 

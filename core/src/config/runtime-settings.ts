@@ -11,7 +11,7 @@ export interface RuntimeSettings {
   transporter: string | null;
 }
 
-const DATABASE_URL = /^(sqlite:.+|mysql:\/\/.+)$/;
+const DATABASE_URL = /^(sqlite:.+|(mysql|mariadb):\/\/.+)$/;
 
 /**
  * The database and transporter to run with. `IHUB_DATABASE` and `IHUB_TRANSPORTER` override
@@ -25,7 +25,7 @@ export function resolveRuntimeSettings(hub: LoadedHubSettings, env: ConfigEnv = 
   const hubDir = path.dirname(hub.file);
   const fromEnv = env.IHUB_DATABASE || undefined;
   if (fromEnv !== undefined && !DATABASE_URL.test(fromEnv)) {
-    throw new ConfigInvalidError([{ path: 'IHUB_DATABASE', message: 'must be `sqlite:<file>` or `mysql://user:pass@host:port/db`' }], 'environment');
+    throw new ConfigInvalidError([{ path: 'IHUB_DATABASE', message: 'must be `sqlite:<file>` or `mysql://user:pass@host:port/db` (`mariadb://` also works)' }], 'environment');
   }
   const database = fromEnv
     ? absoluteSqlitePath(fromEnv, cwd)

@@ -1,7 +1,7 @@
 import { Cron } from 'croner';
 import { Service, ServiceBroker } from 'moleculer';
-import { DataSource, IsNull, LessThan, Or } from 'typeorm';
-import { Flow, SyncLog, Tenant } from '../store/entities';
+import { DataSource, FindOptionsWhere, IsNull, LessThan, Or } from 'typeorm';
+import { Flow, Tenant } from '../store/entities';
 
 /**
  * Runs flows on their cron schedules. Every node runs the same timers; a tick is claimed with one
@@ -33,19 +33,20 @@ export function createSchedulerService(broker: ServiceBroker, store: DataSource)
       jobs.push(new Cron(flow.schedule!, { name: flow.id, protect: true, catch: true }, async (job: Cron) => tick(flow, job.currentRun() ?? new Date())));
     }
     broker.logger.info(`scheduler: ${jobs.length} scheduled flow(s)`);
-    // A scheduled flow that has never run starts now rather than at its first tick, so a new hub
-    // (or a newly added flow) shows records and a sync log at once.
-    for (const flow of flows.filter((f) => f.schedule)) {
-      if (!(await store.getRepository(SyncLog).existsBy({ flowId: flow.id }))) void tick(flow, new Date());
-    }
+    // A scheduled flow that has never been scheduled starts now rather than at its first tick, so a
+    // new hub (or a newly added flow) shows records and a sync log at once. Claimed only while no
+    // tick was ever claimed, so of several nodes starting together one runs it.
+    for (const flow of flows.filter((f) => f.schedule && !f.lastTickAt)) void runIfClaimed(flow, { id: flow.id, lastTickAt: IsNull() }, new Date());
     return jobs.length;
   }
 
   async function tick(flow: Flow, scheduledAt: Date): Promise<void> {
     const tickAt = new Date(Math.floor(scheduledAt.getTime() / 1000) * 1000);
-    const claimed = await store
-      .getRepository(Flow)
-      .update({ id: flow.id, lastTickAt: Or(IsNull(), LessThan(tickAt)) }, { lastTickAt: tickAt });
+    await runIfClaimed(flow, { id: flow.id, lastTickAt: Or(IsNull(), LessThan(tickAt)) }, tickAt);
+  }
+
+  async function runIfClaimed(flow: Flow, claim: FindOptionsWhere<Flow>, tickAt: Date): Promise<void> {
+    const claimed = await store.getRepository(Flow).update(claim, { lastTickAt: tickAt });
     if (!claimed.affected) return;
     const tenant = await store.getRepository(Tenant).findOneBy({ id: flow.tenantId });
     try {

@@ -14,9 +14,10 @@ export const runFlowParams = z.strictObject({
 /**
  * `sync.run` starts a flow's run on this node (the lease makes it the only one in the cluster
  * for each stream) and answers with each stream's result. Progress is broadcast as
- * `sync.progress` events so a CLI or dashboard on any node can follow it.
+ * `sync.progress` events so a CLI or dashboard on any node can follow it. `shutdown` cancels runs at
+ * their next page boundary: committed pages stay committed and the next run resumes from the cursor.
  */
-export function createSyncService(broker: ServiceBroker, runtime: HubRuntime): Service {
+export function createSyncService(broker: ServiceBroker, runtime: HubRuntime, shutdown: AbortSignal): Service {
   return broker.createService({
     name: 'sync',
     actions: {
@@ -28,6 +29,7 @@ export function createSyncService(broker: ServiceBroker, runtime: HubRuntime): S
           return runtime.engine.runFlow(runtime.tenantId(tenant), flow, {
             full,
             dryRun,
+            signal: shutdown,
             onProgress: (progress: RunProgress) => broker.broadcast('sync.progress', progress),
           });
         },

@@ -24,7 +24,9 @@ export class StreamLease {
     private readonly durationMs: number,
   ) {}
 
-  static async acquire(store: DataSource, key: StreamKey, owner: string, durationMs = 60_000): Promise<StreamLease> {
+  /** `nodeId` names the holder; the lease also records this process's host and pid (see `leaseOwner`). */
+  static async acquire(store: DataSource, key: StreamKey, nodeId: string, durationMs = 60_000): Promise<StreamLease> {
+    const owner = leaseOwner(nodeId);
     const repo = store.getRepository(SyncState);
     let state = await repo.findOneBy({ flowId: key.flowId, integrationId: key.integrationId, entity: key.entity });
     if (!state) {
@@ -81,9 +83,14 @@ export class StreamLease {
   }
 }
 
-/** Node ids are `[cli-]<hostname>-<pid>`; true when the id names a process of this host that is gone. */
-export function isDeadLocalProcess(nodeId: string): boolean {
-  const match = /^(?:cli-)?(.+)-(\d+)$/.exec(nodeId);
+/** `<node id>@<host>:<pid>`: whatever the node id, a lease says which process holds it. */
+export function leaseOwner(nodeId: string): string {
+  return `${nodeId}@${os.hostname()}:${process.pid}`;
+}
+
+/** True when a lease owner names a process of this host that no longer exists. */
+export function isDeadLocalProcess(owner: string): boolean {
+  const match = /@([^@:]+):(\d+)$/.exec(owner);
   if (!match || match[1] !== os.hostname()) return false;
   const pid = Number(match[2]);
   if (pid === process.pid) return false;

@@ -76,7 +76,6 @@ export class StreamSync {
   async prepare(records: SourceRecord[]): Promise<PreparedPage> {
     const { stats } = this.options;
     const { toCanonical } = this.plan.source;
-    stats.counts.processed += records.length;
     const page: PreparedPage = { mapped: [], tombstones: [], mapFailures: [] };
     for (const record of records) {
       if (record.deleted) {
@@ -111,7 +110,9 @@ export class StreamSync {
     const recordRows: Partial<CanonicalRecord>[] = [];
     const mappingRows: Partial<ExternalMapping>[] = [];
     const events: OutboxEvent[] = [];
-    const seen: string[] = [];
+    // A record that failed to map still exists upstream: it counts as seen, or the end of the
+    // snapshot pass would delete it from the targets.
+    const seen: string[] = mapFailures.map((f) => f.id);
     const updatedIds = mapped.filter((m) => existing.has(m.source.id) && existing.get(m.source.id)!.hash !== m.hash).map((m) => existing.get(m.source.id)!.internalEntityId);
     const deletedIds = tombstones.filter((t) => existing.has(t.id)).map((t) => existing.get(t.id)!.internalEntityId);
     const versions = await syncStore.recordVersions(em, updatedIds);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, In, Not, IsNull, Or } from 'typeorm';
 import { HubError, Logger, NotFoundError, SourceRecord } from '@ihub/plugin-kit';
 import { ConnectorInstance } from '../registry/connector-instance';
-import { CanonicalRecord, ExternalMapping, Flow, OutboxEvent, SyncFailure, SyncLog, SyncType } from '../store/entities';
+import { CanonicalRecord, ExternalMapping, Flow, Integration, OutboxEvent, SyncFailure, SyncLog, SyncType } from '../store/entities';
 import { uuidv7 } from '../store/uuid-v7';
 import { FieldMapper } from './field-mapper';
 import type { FlowDefinition } from './flow-definition';
@@ -137,11 +137,12 @@ export class SyncEngine {
     }
     let cursor = cursorBefore;
     try {
-      await this.retryFailures(plan, sync, failures);
+      await this.retryFailures(plan, sync, failures, stats);
       let snapshot: string | undefined;
       // The next page is read and mapped while the current one is stored: source, CPU and database work in parallel.
       const read = async (from: string | null) => {
         const page = await source.list(plan.source.entity, { cursor: from, pageSize: plan.pageSize, filter: plan.source.filter });
+        stats.counts.processed += page.records.length;
         return { page, prepared: await sync.prepare(page.records) };
       };
       let next = read(cursor);
@@ -189,6 +190,7 @@ export class SyncEngine {
     if (!dryRun) {
       await store.transaction(async (tx) => {
         await tx.getRepository(SyncLog).save(log);
+        await tx.getRepository(Integration).update({ id: source.integration.id }, { lastSyncAt: completedAt });
         await syncStore.insertEvents(tx, [this.runEvent(log, log.status === 'failed' ? 'sync.failed' : 'sync.completed')]);
       });
     }
@@ -213,7 +215,7 @@ export class SyncEngine {
     ]);
   }
 
-  private async retryFailures(plan: StreamPlan, sync: StreamSync, failures: SyncFailure[]): Promise<void> {
+  private async retryFailures(plan: StreamPlan, sync: StreamSync, failures: SyncFailure[], stats: RunStats): Promise<void> {
     const { store } = this.options;
     const targetIds = plan.targets.map((t) => t.instance.integration.id);
     if (failures.length === 0) return;
@@ -221,6 +223,7 @@ export class SyncEngine {
     if (mapKeys.length > 0 && plan.source.instance.supports(plan.source.entity, 'get')) {
       const records: SourceRecord[] = [];
       for (const key of mapKeys) records.push((await plan.source.instance.get(plan.source.entity, key)) ?? { id: key, data: {}, deleted: true });
+      stats.counts.processed += records.length;
       await sync.propagate(await sync.ingest(records, undefined));
     }
     for (const targetId of targetIds) {

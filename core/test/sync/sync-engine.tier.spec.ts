@@ -138,6 +138,19 @@ describe('sync engine', () => {
     assert.equal(await hub.store.getRepository(SyncFailure).count(), 0);
   });
 
+  it('keeps a synced record in the targets when it fails to map in a later snapshot pass', async () => {
+    await open({ mapping: { name: 'name', email: '$lowercase(email)', score: "score = 'bad' ? $error('score is not a number') : $number(score)" } });
+    await run();
+    const rows = people(20);
+    rows[2][3] = 'bad';
+    writeCsv(project.file('source.csv'), HEADER, rows);
+    const result = await run();
+    assert.equal(result.status, 'partial');
+    assert.deepEqual({ processed: result.counts.processed, failed: result.counts.failed, deleted: result.counts.deleted }, { processed: 20, failed: 1, deleted: 0 });
+    assert.equal(target().length, 20, 'the record that failed to map is still in the target');
+    assert.ok(target().some((r) => r.email === 'p3@example.com'));
+  });
+
   it('appends record and run events to the outbox', async () => {
     await open();
     const result = await run();

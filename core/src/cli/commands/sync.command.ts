@@ -8,7 +8,7 @@ import type { RunResult } from '../../sync/sync-engine';
 export function syncCommand(program: Command): void {
   program
     .command('sync <flow>')
-    .description('run a flow now and print a summary')
+    .description('run a flow now and print a summary; exit 0 completed, 2 some records failed, 1 the run failed')
     .option('--full', 'ignore the saved cursor and read everything')
     .option('--dry-run', 'read and map, show what would change, write nothing')
     .option('--tenant <code>', 'tenant of the flow', 'default')
@@ -39,6 +39,8 @@ export function syncCommand(program: Command): void {
         for (const e of r.errors.slice(0, 20)) process.stdout.write(`  ${e.stage} ${e.integration} ${e.externalId ?? e.recordId ?? ''}: ${e.code} ${e.message}\n`);
         if (r.errors.length > 20) process.stdout.write(`  … ${r.errors.length - 20} more: ihub logs ${flow}\n`);
       }
-      return results.some((r) => r.status === 'failed') ? 1 : 0;
+      // 1: a stream failed; 2: every stream ran but some records failed (see `ihub logs`).
+      if (results.some((r) => r.status === 'failed')) return 1;
+      return results.some((r) => r.status === 'partial') ? 2 : 0;
     }));
 }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Command } from 'commander';
 import { formatConfigProblem } from '@ihub/plugin-kit';
 import { validateHubConfig } from '../../runtime/hub-runtime';
@@ -13,7 +14,7 @@ export function validateCommand(program: Command): void {
       const { validation, registry } = await validateHubConfig({ configFile: file });
       for (const e of registry.errors) process.stderr.write(`warning ${e.code}: ${e.message}\n`);
       if (validation.problems.length === 0) {
-        process.stdout.write(`${file}: configuration is valid\n`);
+        process.stdout.write(`${path.relative(process.cwd(), file) || file}: configuration is valid\n`);
         return 0;
       }
       for (const p of validation.problems) process.stdout.write(`${formatConfigProblem(p)}\n`);

@@ -4,8 +4,9 @@ import { z } from 'zod';
 export const SECRET_KEYWORD = 'x-ihub-secret';
 
 /**
- * Marks a connection-config field as a secret: it is encrypted at rest, never logged, never
- * returned by the API and shown as writeOnly in the connector catalog.
+ * Marks a connection-config field as a secret: the hub stores it only redacted (`***`), masks it
+ * in logs and anything it shows, and the connector catalog lists it as writeOnly. The value itself
+ * comes from the config files (`${ENV}`) at run time.
  */
 export function secret<T extends z.ZodType>(schema: T): T {
   return schema.meta({ writeOnly: true, [SECRET_KEYWORD]: true }) as T;
