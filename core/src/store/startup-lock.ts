@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { DataSource } from 'typeorm';
 import { HubError } from '@ihub/plugin-kit';
+import { processIsGone } from './local-process';
 
 const LOCK_NAME = 'ihub_startup';
 const WAIT_MS = 120_000;
@@ -53,12 +54,5 @@ async function withLockFile<T>(file: string, fn: () => Promise<T>): Promise<T> {
 
 /** A lock file left by a process that died (its pid no longer exists) does not block start-up. */
 function holderIsGone(file: string): boolean {
-  const pid = Number(fs.readFileSync(file, 'utf8'));
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ESRCH';
-  }
+  return processIsGone(Number(fs.readFileSync(file, 'utf8')));
 }

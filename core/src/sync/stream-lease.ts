@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { HubError } from '@ihub/plugin-kit';
 import { SyncState } from '../store/entities';
 import { uuidv7 } from '../store/uuid-v7';
+import { processIsGone } from '../store/local-process';
 
 export interface StreamKey {
   tenantId: string;
@@ -91,13 +92,5 @@ export function leaseOwner(nodeId: string): string {
 /** True when a lease owner names a process of this host that no longer exists. */
 export function isDeadLocalProcess(owner: string): boolean {
   const match = /@([^@:]+):(\d+)$/.exec(owner);
-  if (!match || match[1] !== os.hostname()) return false;
-  const pid = Number(match[2]);
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ESRCH';
-  }
+  return match !== null && match[1] === os.hostname() && processIsGone(Number(match[2]));
 }
