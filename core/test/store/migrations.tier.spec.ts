@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { openStore } from '../../src/store/data-source';
+import { migrations } from '../../src/store/migrations';
 import { createTestDatabase, TestDatabase } from '../../../test/support/test-store';
 
 describe('store migrations', () => {
@@ -24,7 +25,7 @@ describe('store migrations', () => {
     try {
       assert.equal(await second.showMigrations(), false);
       const rows = await second.query('SELECT name FROM migrations');
-      assert.equal(rows.length, 1);
+      assert.equal(rows.length, migrations.length);
     } finally {
       await second.destroy();
     }

@@ -7,8 +7,13 @@ import { SyncLog } from './sync-log.entity';
 import { SyncState } from './sync-state.entity';
 import { SyncFailure } from './sync-failure.entity';
 import { OutboxEvent } from './event.entity';
+import { ApiKey } from './api-key.entity';
+import { OAuthClient } from './oauth-client.entity';
+import { AuditLog } from './audit-log.entity';
+import { AuditHead } from './audit-head.entity';
 
-export { Tenant, Integration, Flow, CanonicalRecord, ExternalMapping, SyncLog, SyncState, SyncFailure, OutboxEvent };
+export { Tenant, Integration, Flow, CanonicalRecord, ExternalMapping, SyncLog, SyncState, SyncFailure, OutboxEvent, ApiKey, OAuthClient, AuditLog, AuditHead };
+export type { Scope } from './api-key.entity';
 export type { SyncType, SyncStatus, RecordErrorDetail } from './sync-log.entity';
 
-export const entities = [Tenant, Integration, Flow, CanonicalRecord, ExternalMapping, SyncLog, SyncState, SyncFailure, OutboxEvent];
+export const entities = [Tenant, Integration, Flow, CanonicalRecord, ExternalMapping, SyncLog, SyncState, SyncFailure, OutboxEvent, ApiKey, OAuthClient, AuditLog, AuditHead];

@@ -1,4 +1,5 @@
 import { InitialSchema1732240000000 } from './1732240000000-initial-schema';
+import { ApiAuthAudit1732330000000 } from './1732330000000-api-auth-audit';
 
 /** Every migration, oldest first. */
-export const migrations = [InitialSchema1732240000000];
+export const migrations = [InitialSchema1732240000000, ApiAuthAudit1732330000000];
