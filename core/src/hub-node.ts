@@ -1,4 +1,5 @@
-import { ServiceBroker } from 'moleculer';
+import type { Server } from 'node:http';
+import { Service, ServiceBroker } from 'moleculer';
 import type { Logger } from '@ihub/plugin-kit';
 import { resolveRuntimeSettings, type ConfigEnv } from './config';
 import { createBroker } from './broker/create-broker';
@@ -6,6 +7,10 @@ import { HubRuntime, loadHubConfig } from './runtime/hub-runtime';
 import { createSchedulerService } from './services/scheduler.service';
 import { createSyncService } from './services/sync.service';
 import { createHubService } from './services/hub.service';
+import { createApiService } from './api/api.service';
+import { createGatewayService } from './api/gateway.service';
+import { TokenSigner } from './api/auth/tokens';
+import { apiRoutes } from './api/routes';
 
 export interface HubNodeOptions {
   configFile: string;
@@ -18,6 +23,8 @@ export interface HubNodeOptions {
 export interface HubNode {
   broker: ServiceBroker;
   runtime: HubRuntime;
+  /** Base URL of this node's REST API (`http://host:port`), when it serves one. */
+  apiUrl: string | null;
   /** Re-reads the config files on this node (what SIGHUP does). */
   reload(): Promise<unknown>;
   stop(): Promise<void>;
@@ -37,13 +44,25 @@ export async function startHubNode(options: HubNodeOptions): Promise<HubNode> {
   createSyncService(broker, runtime, shutdown.signal);
   createHubService(broker, runtime);
   if (config.hub.scheduler.enabled) createSchedulerService(broker, runtime.store);
+  let gateway: (Service & { server?: Server }) | undefined;
+  if (config.hub.api.enabled) {
+    const signer = TokenSigner.fromEnv(env, logger);
+    const routes = apiRoutes(signer);
+    createApiService(broker, { runtime, broker }, routes);
+    const port = env.IHUB_API_PORT !== undefined && env.IHUB_API_PORT !== '' ? Number(env.IHUB_API_PORT) : config.hub.api.port;
+    gateway = createGatewayService(broker, { runtime, broker }, routes, signer, { port, host: env.IHUB_API_HOST || config.hub.api.host, bodyLimit: config.hub.api.bodyLimit });
+  }
   await broker.start();
+  const address = gateway?.server?.address();
+  const apiUrl = address && typeof address === 'object' ? `http://${address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address}:${address.port}` : null;
+  if (apiUrl) logger.info(`REST API on ${apiUrl}/api/v1 (reference at ${apiUrl}/docs)`);
   const a = runtime.applied;
   if (a) logger.info(`config applied: integrations +${a.integrations.created} ~${a.integrations.updated} -${a.integrations.removed}, flows +${a.flows.created} ~${a.flows.updated} -${a.flows.removed}`);
   logger.info(`ihub node ${broker.nodeID} started: database ${settings.database.replace(/\/\/[^@]*@/, '//***@')}, transporter ${settings.transporter ?? 'in-process'}`);
   return {
     broker,
     runtime,
+    apiUrl,
     reload: () => broker.call('hub.reload', {}, { nodeID: broker.nodeID }),
     async stop() {
       // Runs stop at their next page; the broker waits for them (request tracking) before it stops.

@@ -44,7 +44,7 @@ export class TestProject {
 
   /** (Re)writes the config files. */
   write(spec: TestProjectSpec): void {
-    const hub = { hub: { scheduler: { enabled: false }, ...spec.hub, plugins: { paths: [CSV_CONNECTOR, ...(spec.plugins ?? [])] } } };
+    const hub = { hub: { scheduler: { enabled: false }, api: { port: 0, host: '127.0.0.1' }, ...spec.hub, plugins: { paths: [CSV_CONNECTOR, ...(spec.plugins ?? [])] } } };
     fs.writeFileSync(this.configFile, stringify(hub));
     fs.writeFileSync(path.join(this.root, 'config/integrations/test.yaml'), stringify({ integrations: spec.integrations ?? [], flows: spec.flows ?? [] }));
   }

@@ -50,6 +50,14 @@ const hubSettingsSchema = z.strictObject({
       enabled: z.boolean().default(true).describe('Run flows on their `schedule`. Off: flows run only when started by hand, API or webhook.'),
     })
     .prefault({}),
+  api: z
+    .strictObject({
+      enabled: z.boolean().default(true).describe('Serve the REST API from this node (`ihub start`).'),
+      port: z.number().int().min(0).max(65535).default(3000).describe('TCP port of the API; 0 picks a free one. IHUB_API_PORT overrides it.'),
+      host: z.string().min(1).default('0.0.0.0').describe('Address to listen on. IHUB_API_HOST overrides it.'),
+      bodyLimit: z.string().regex(/^\d+(kb|mb)$/).default('1mb').describe('Largest accepted request body, e.g. `1mb`.'),
+    })
+    .prefault({}),
   sync: z
     .strictObject({
       pageSize: pageSizeSchema.default(DEFAULT_PAGE_SIZE).describe('Records per page a flow asks its source for, unless the flow sets its own.'),

@@ -19,6 +19,8 @@ export interface RunOptions {
   /** What started the run, for the sync log. */
   trigger?: SyncType;
   onProgress?: (progress: RunProgress) => void;
+  /** Called once each stream's run has its id and its sync log row. */
+  onStart?: (run: { runId: string; integration: string; entity: string }) => void;
   signal?: AbortSignal;
 }
 
@@ -135,6 +137,7 @@ export class SyncEngine {
       await store.getRepository(SyncLog).insert(log);
       await syncStore.insertEvents(store.manager, [this.runEvent(log, 'sync.started')]);
     }
+    options.onStart?.({ runId, integration: source.integration.name, entity: plan.source.entity });
     let cursor = cursorBefore;
     try {
       await this.retryFailures(plan, sync, failures, stats);

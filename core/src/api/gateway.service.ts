@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import ApiGateway from 'moleculer-web';
+import { Context, Service, ServiceBroker } from 'moleculer';
+import { aliasPath, type AnyApiRoute, type ApiCaller, type ApiDeps } from './api-route';
+import { forbidden, toErrorResponse, unauthenticated } from './api-errors';
+import { API_KEY_PREFIX, authenticateApiKey } from './auth/api-keys';
+import { hasScope } from './auth/scopes';
+import type { TokenSigner } from './auth/tokens';
+import { buildOpenApi } from './openapi/build-openapi';
+
+export interface GatewaySettings {
+  port: number;
+  host: string;
+  /** Largest accepted JSON body, e.g. `1mb`. */
+  bodyLimit: string;
+}
+
+type Req = IncomingMessage & { $action?: { scope?: string; name?: string }; $params?: { body?: Record<string, unknown> }; $ctx?: Context; $ihubStartedAt?: bigint };
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+const REDOC_BUNDLE = path.join(path.dirname(require.resolve('redoc/package.json')), 'bundles/redoc.standalone.js');
+const DOCS_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>ihub API</title><meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body><redoc spec-url="/api/v1/openapi.json"></redoc><script src="/docs/redoc.standalone.js"></script></body></html>`;
+
+/**
+ * The HTTP edge (moleculer-web): `/api/v1/*` aliases onto the `api` service's actions, bearer
+ * authentication (API keys and access tokens), scope checks, the one error shape, and the
+ * operational endpoints `/healthz`, `/readyz`, `/api/v1/openapi.json` and `/docs` (Redoc, served
+ * from the installed package — no CDN).
+ */
+export function createGatewayService(broker: ServiceBroker, deps: ApiDeps, routes: AnyApiRoute[], signer: TokenSigner, settings: GatewaySettings): Service {
+  const openapi = buildOpenApi(routes);
+  const aliases: Record<string, string> = {};
+  for (const route of routes) aliases[`${route.method} ${aliasPath(route.path)}`] = `api.${route.operationId}`;
+
+  async function authenticate(req: Req): Promise<ApiCaller | null> {
+    // Function aliases (the OpenAPI document) and public routes (the token endpoint) need no credentials.
+    if (!req.$action || req.$action.scope === 'public') return null;
+    const header = req.headers.authorization;
+    if (!header) throw unauthenticated('missing credentials: send Authorization: Bearer <API key or access token>');
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw unauthenticated('the Authorization header must be "Bearer <API key or access token>"');
+    return match[1].startsWith(`${API_KEY_PREFIX}_`) ? authenticateApiKey(deps.runtime.store, match[1]) : signer.verify(match[1]);
+  }
+
+  return broker.createService({
+    name: 'gateway',
+    mixins: [ApiGateway],
+    settings: {
+      port: settings.port,
+      ip: settings.host,
+      log4XXResponses: false,
+      routes: [
+        {
+          path: '/api/v1',
+          mappingPolicy: 'restrict',
+          mergeParams: false,
+          authentication: true,
+          authorization: true,
+          autoAliases: false,
+          bodyParsers: { json: { strict: true, limit: settings.bodyLimit }, urlencoded: { extended: false, limit: '16kb' } },
+          aliases: {
+            ...aliases,
+            'GET openapi.json'(req: Req, res: ServerResponse) {
+              sendJson(res, 200, openapi);
+            },
+          },
+          onBeforeCall(ctx: Context, _route: unknown, req: Req) {
+            req.$ihubStartedAt = process.hrtime.bigint();
+            // RFC 6749 lets clients send their credentials as HTTP Basic: fold them into the body.
+            const basic = /^Basic\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+            if (req.$action?.name === 'api.issueToken' && basic && req.$params) {
+              const [id, secret] = Buffer.from(basic[1], 'base64').toString('utf8').split(':');
+              req.$params.body = { ...(req.$params.body ?? {}), client_id: decodeURIComponent(id ?? ''), client_secret: decodeURIComponent(secret ?? '') };
+            }
+          },
+          onError(req: Req, res: ServerResponse, err: unknown) {
+            const { status, body, expose } = toErrorResponse(err);
+            if (!expose) broker.logger.error(`${req.method} ${req.url} failed:`, err);
+            sendJson(res, status, body);
+          },
+        },
+        {
+          path: '/',
+          mappingPolicy: 'restrict',
+          autoAliases: false,
+          bodyParsers: false,
+          aliases: {
+            'GET healthz'(_req: Req, res: ServerResponse) {
+              sendJson(res, 200, { status: 'ok', node: broker.nodeID });
+            },
+            async 'GET readyz'(_req: Req, res: ServerResponse) {
+              const checks: Record<string, string> = {};
+              await deps.runtime.store.query('SELECT 1').then(() => (checks.database = 'ok'), (err: Error) => (checks.database = err.message));
+              const transit = (broker as unknown as { transit?: { connected: boolean } }).transit;
+              checks.transporter = !transit || transit.connected ? 'ok' : 'disconnected';
+              const ready = Object.values(checks).every((v) => v === 'ok');
+              sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
+            },
+            'GET docs'(_req: Req, res: ServerResponse) {
+              res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+              res.end(DOCS_PAGE);
+            },
+            'GET docs/redoc.standalone.js'(_req: Req, res: ServerResponse) {
+              res.writeHead(200, { 'Content-Type': 'application/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=86400' });
+              fs.createReadStream(REDOC_BUNDLE).pipe(res);
+            },
+          },
+          onError(_req: Req, res: ServerResponse, err: unknown) {
+            const { status, body } = toErrorResponse(err);
+            sendJson(res, status, body);
+          },
+        },
+      ],
+      onError(_req: Req, res: ServerResponse, err: unknown) {
+        const { status, body } = toErrorResponse(err);
+        sendJson(res, status, body);
+      },
+    },
+    methods: {
+      // moleculer-web logs every error whose code is not a numeric 4xx; ours are coded strings,
+      // so the route's onError decides what is worth logging (only what is not shown to the client).
+      errorHandler(this: { sendError(req: Req, res: ServerResponse, err: unknown): void }, req: Req, res: ServerResponse, err: unknown) {
+        this.sendError(req, res, err);
+      },
+      async authenticate(_ctx: Context, _route: unknown, req: Req) {
+        return authenticate(req);
+      },
+      async authorize(ctx: Context<unknown, { user?: ApiCaller | null }>, _route: unknown, req: Req) {
+        const needed = req.$action?.scope;
+        if (!needed || needed === 'public') return;
+        const caller = ctx.meta.user;
+        if (!caller) throw unauthenticated('missing credentials');
+        if (!hasScope(caller.scopes, needed as 'read')) throw forbidden(`this operation needs the '${needed}' scope; the credentials have: ${caller.scopes.join(', ')}`);
+      },
+    },
+  });
+}

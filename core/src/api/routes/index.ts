@@ -1,0 +1,15 @@
+import type { AnyApiRoute } from '../api-route';
+import type { TokenSigner } from '../auth/tokens';
+import { connectorRoutes } from './connectors.routes';
+import { credentialRoutes } from './credentials.routes';
+import { eventRoutes } from './events.routes';
+import { flowRoutes } from './flows.routes';
+import { integrationRoutes } from './integrations.routes';
+import { oauthRoutes } from './oauth.routes';
+import { recordRoutes } from './records.routes';
+import { runRoutes } from './runs.routes';
+
+/** Every REST route of /api/v1: the gateway, the `api` service and the OpenAPI document all read this list. */
+export function apiRoutes(signer: TokenSigner): AnyApiRoute[] {
+  return [...oauthRoutes(signer), ...credentialRoutes, ...connectorRoutes, ...integrationRoutes, ...flowRoutes, ...runRoutes, ...recordRoutes, ...eventRoutes] as AnyApiRoute[];
+}

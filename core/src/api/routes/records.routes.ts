@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { IsNull, MoreThanOrEqual } from 'typeorm';
+import { CanonicalRecord, ExternalMapping } from '../../store/entities';
+import { defineRoute } from '../api-route';
+import { findOwned, idParams, iso, listPage, page, pageQuery } from './common.schema';
+
+const recordSchema = z.strictObject({
+  id: z.uuid(),
+  entityType: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  version: z.number().int(),
+  hash: z.string(),
+  deletedAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+
+const view = (r: CanonicalRecord): z.infer<typeof recordSchema> => ({
+  id: r.id, entityType: r.entityType, data: r.data, version: r.version, hash: r.hash, deletedAt: iso(r.deletedAt), createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
+});
+
+const mappingSchema = z.strictObject({
+  id: z.uuid().or(z.string()),
+  integrationId: z.uuid(),
+  externalEntity: z.string(),
+  externalId: z.string(),
+  recordId: z.uuid(),
+  entityType: z.string(),
+  hash: z.string(),
+  lastSynced: z.iso.datetime().nullable(),
+});
+
+const mappingView = (m: ExternalMapping): z.infer<typeof mappingSchema> => ({
+  id: m.id, integrationId: m.integrationId, externalEntity: m.externalEntity, externalId: m.externalId, recordId: m.internalEntityId, entityType: m.internalEntityType, hash: m.hash, lastSynced: iso(m.lastSynced),
+});
+
+export const recordRoutes = [
+  defineRoute({
+    operationId: 'listRecords',
+    method: 'GET',
+    path: '/records',
+    tag: 'Records',
+    summary: 'Query canonical records',
+    scope: 'read',
+    query: z.strictObject({
+      ...pageQuery,
+      entityType: z.string().max(100).optional().describe('Only records of this canonical entity type.'),
+      updatedSince: z.iso.datetime().optional().describe('Only records changed at or after this instant.'),
+      includeDeleted: z.enum(['true', 'false']).default('false').transform((v) => v === 'true').describe('Include records deleted upstream.'),
+    }),
+    response: page(recordSchema),
+    handler: async ({ runtime }, caller, { query }) => {
+      const where = {
+        tenantId: caller.tenantId,
+        ...(query.entityType ? { entityType: query.entityType } : {}),
+        ...(query.updatedSince ? { updatedAt: MoreThanOrEqual(new Date(query.updatedSince)) } : {}),
+        ...(query.includeDeleted ? {} : { deletedAt: IsNull() }),
+      };
+      const { rows, nextCursor } = await listPage(runtime.store.getRepository(CanonicalRecord), where, query);
+      return { data: rows.map(view), nextCursor };
+    },
+  }),
+  defineRoute({
+    operationId: 'getRecord',
+    method: 'GET',
+    path: '/records/{id}',
+    tag: 'Records',
+    summary: 'Get a canonical record',
+    scope: 'read',
+    params: idParams,
+    response: recordSchema,
+    handler: async ({ runtime }, caller, { params }) => view(await findOwned(runtime.store.getRepository(CanonicalRecord), 'record', params.id, caller.tenantId)),
+  }),
+  defineRoute({
+    operationId: 'listRecordMappings',
+    method: 'GET',
+    path: '/records/{id}/mappings',
+    tag: 'Mappings',
+    summary: 'Where a canonical record lives in each integration',
+    scope: 'read',
+    params: idParams,
+    response: z.strictObject({ data: z.array(mappingSchema) }),
+    handler: async ({ runtime }, caller, { params }) => {
+      await findOwned(runtime.store.getRepository(CanonicalRecord), 'record', params.id, caller.tenantId);
+      const rows = await runtime.store.getRepository(ExternalMapping).find({ where: { tenantId: caller.tenantId, internalEntityId: params.id }, order: { id: 'ASC' } });
+      return { data: rows.map(mappingView) };
+    },
+  }),
+  defineRoute({
+    operationId: 'listMappings',
+    method: 'GET',
+    path: '/mappings',
+    tag: 'Mappings',
+    summary: 'Find external mappings by integration and external id',
+    scope: 'read',
+    query: z.strictObject({
+      ...pageQuery,
+      integration: z.uuid().optional().describe('Integration id.'),
+      externalId: z.string().max(255).optional().describe("The external system's id (with `integration`)."),
+      recordId: z.uuid().optional().describe('The hub record id.'),
+    }),
+    response: page(mappingSchema),
+    handler: async ({ runtime }, caller, { query }) => {
+      const where = {
+        tenantId: caller.tenantId,
+        ...(query.integration ? { integrationId: query.integration } : {}),
+        ...(query.externalId ? { externalId: query.externalId } : {}),
+        ...(query.recordId ? { internalEntityId: query.recordId } : {}),
+      };
+      const { rows, nextCursor } = await listPage(runtime.store.getRepository(ExternalMapping), where, query);
+      return { data: rows.map(mappingView), nextCursor };
+    },
+  }),
+];
