@@ -5,8 +5,16 @@ import type { AnyApiRoute, ApiCaller, ApiDeps, RouteInput } from './api-route';
 
 type RawInput = { params?: unknown; query?: unknown; body?: unknown };
 
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'object' && Object.keys(value as object).length === 0);
+}
+
 function parsePart(schema: z.ZodType | undefined, value: unknown, where: FieldProblem['in'], problems: FieldProblem[]): unknown {
-  if (!schema) return undefined;
+  if (!schema) {
+    // A route without a query or body schema takes none: anything sent is a mistake worth reporting.
+    if (!isEmpty(value)) for (const key of Object.keys(value as object)) problems.push({ in: where, field: key, message: `unknown ${where === 'body' ? 'field' : 'parameter'}` });
+    return undefined;
+  }
   const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
   if (result.success) return result.data;
   for (const issue of result.error.issues) problems.push({ in: where, field: issue.path.join('.'), message: issue.message });

@@ -1,0 +1,110 @@
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { startHubNode, HubNode } from '../../../core/src/hub-node';
+import { createApiKey } from '../../../core/src/api/auth/api-keys';
+import { createOAuthClient } from '../../../core/src/api/auth/oauth-clients';
+import { ApiKey, Flow, Integration, SyncLog, CanonicalRecord } from '../../../core/src/store/entities';
+import type { Scope } from '../../../core/src/store/entities';
+import { csvIntegration, REPO_ROOT, TestProject, writeCsv } from '../../support/test-hub';
+import { integrationTier } from '../../support/test-store';
+
+export const SECRET_VALUE = `sk-${randomBytes(12).toString('hex')}`;
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: any;
+}
+
+/**
+ * A running hub node (tier database and transporter) with two tenants, data in tenant A, and
+ * credentials of every kind, for exercising the REST API over real HTTP.
+ */
+export class ApiHarness {
+  keys: Record<'admin' | 'write' | 'read' | 'expired' | 'revoked' | 'otherTenant', string> = {} as never;
+  oauth = { clientId: '', clientSecret: '' };
+  ids: Record<'integration' | 'flow' | 'run' | 'record' | 'apiKey' | 'oauthClient', string> = {} as never;
+  tenantA = '';
+  tenantB = '';
+
+  private constructor(readonly project: TestProject, readonly node: HubNode) {}
+
+  static async start(): Promise<ApiHarness> {
+    const project = await TestProject.create({});
+    project.write({
+      tenants: [{ code: 'default', name: 'Tenant A' }, { code: 'other', name: 'Tenant B' }],
+      plugins: [path.join(REPO_ROOT, 'plugins/template')],
+      integrations: [
+        csvIntegration(project, 'src', 'in.csv'),
+        csvIntegration(project, 'dst', 'out.csv'),
+        { name: 'api', connector: 'template', endpoint: 'http://127.0.0.1:9/v1', settings: { apiKey: '${HARNESS_SECRET}' } },
+      ],
+      flows: [{ name: 'copy', entity: 'row', source: { integration: 'src', entity: 'file' }, mapping: { id: 'id', v: 'v' }, targets: [{ integration: 'dst', entity: 'file' }] }],
+      files: { 'other.yaml': { tenant: 'other', integrations: [csvIntegration(project, 'b-src', 'b.csv')] } },
+    });
+    writeCsv(project.file('in.csv'), ['id', 'v'], [['a', '1'], ['b', '2'], ['c', '3']]);
+    writeCsv(project.file('b.csv'), ['id'], [['x']]);
+    const env = {
+      ...project.env,
+      HARNESS_SECRET: SECRET_VALUE,
+      IHUB_TRANSPORTER: integrationTier ? process.env.IHUB_TEST_TRANSPORTER! : '',
+      IHUB_NAMESPACE: `api${randomBytes(4).toString('hex')}`,
+      IHUB_JWT_SECRET: 'test-jwt-secret',
+    };
+    const node = await startHubNode({ configFile: project.configFile, env, cwd: project.root, logLevel: 'error' });
+    const h = new ApiHarness(project, node);
+    await h.seed();
+    return h;
+  }
+
+  private async seed(): Promise<void> {
+    const { runtime } = this.node;
+    this.tenantA = runtime.tenantId('default');
+    this.tenantB = runtime.tenantId('other');
+    const key = async (tenantId: string, scopes: Scope[], extra: Partial<{ expiresAt: Date }> = {}) =>
+      (await createApiKey(runtime.store, { tenantId, name: `test-${scopes.join('-')}`, scopes, createdBy: 'test', ...extra }));
+    this.keys.admin = (await key(this.tenantA, ['admin'])).key;
+    this.keys.write = (await key(this.tenantA, ['write'])).key;
+    this.keys.read = (await key(this.tenantA, ['read'])).key;
+    this.keys.expired = (await key(this.tenantA, ['admin'], { expiresAt: new Date(Date.now() - 1000) })).key;
+    const revoked = await key(this.tenantA, ['admin']);
+    await runtime.store.getRepository(ApiKey).update({ id: revoked.record.id }, { revokedAt: new Date() });
+    this.keys.revoked = revoked.key;
+    this.keys.otherTenant = (await key(this.tenantB, ['admin'])).key;
+    this.ids.apiKey = (await key(this.tenantA, ['read'])).record.id;
+    const client = await createOAuthClient(runtime.store, { tenantId: this.tenantA, name: 'test', scopes: ['read', 'write'] });
+    this.oauth = { clientId: client.clientId, clientSecret: client.clientSecret };
+    this.ids.oauthClient = (await createOAuthClient(runtime.store, { tenantId: this.tenantA, name: 'other', scopes: ['read'] })).record.id;
+
+    await runtime.engine.runFlow(this.tenantA, 'copy');
+    this.ids.integration = (await runtime.store.getRepository(Integration).findOneByOrFail({ tenantId: this.tenantA, name: 'src' })).id;
+    this.ids.flow = (await runtime.store.getRepository(Flow).findOneByOrFail({ tenantId: this.tenantA, name: 'copy' })).id;
+    this.ids.run = (await runtime.store.getRepository(SyncLog).findOneByOrFail({ tenantId: this.tenantA })).id;
+    this.ids.record = (await runtime.store.getRepository(CanonicalRecord).findOneByOrFail({ tenantId: this.tenantA })).id;
+  }
+
+  async request(method: string, urlPath: string, options: { key?: string | null; body?: unknown; headers?: Record<string, string>; rawBody?: string } = {}): Promise<ApiResponse> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.key) headers.authorization = `Bearer ${options.key}`;
+    let body: string | undefined = options.rawBody;
+    if (options.body !== undefined) {
+      headers['content-type'] ??= 'application/json';
+      body = JSON.stringify(options.body);
+    }
+    const res = await fetch(`${this.node.apiUrl}${urlPath}`, { method, headers, body });
+    const text = await res.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = undefined;
+    }
+    return { status: res.status, headers: res.headers, text, json };
+  }
+
+  async stop(): Promise<void> {
+    await this.node.stop();
+    await this.project.dispose();
+  }
+}
