@@ -6,6 +6,7 @@ import { applyCommand } from './commands/apply.command';
 import { connectorsCommand } from './commands/connectors.command';
 import { logsCommand } from './commands/logs.command';
 import { migrateCommand } from './commands/migrate.command';
+import { openapiCommand } from './commands/openapi.command';
 import { pluginCommand } from './commands/plugin.command';
 import { startCommand } from './commands/start.command';
 import { statusCommand } from './commands/status.command';
