@@ -11,6 +11,8 @@ import { createApiService } from './api/api.service';
 import { createGatewayService } from './api/gateway.service';
 import { TokenSigner } from './api/auth/tokens';
 import { apiRoutes } from './api/routes';
+import { createRateLimits, type RateLimits } from './api/rate-limit';
+import { createMetrics, recordSyncRun } from './api/metrics';
 
 export interface HubNodeOptions {
   configFile: string;
@@ -45,12 +47,16 @@ export async function startHubNode(options: HubNodeOptions): Promise<HubNode> {
   createHubService(broker, runtime);
   if (config.hub.scheduler.enabled) createSchedulerService(broker, runtime.store);
   let gateway: (Service & { server?: Server }) | undefined;
+  let rateLimits: RateLimits | undefined;
   if (config.hub.api.enabled) {
+    const metrics = createMetrics(runtime.store);
+    runtime.engine.onRunFinished((r) => recordSyncRun(metrics, { flow: r.flow, status: r.status, processed: r.counts.processed }));
+    rateLimits = await createRateLimits(runtime.store, config.hub.api.rateLimit, { logger });
     const signer = TokenSigner.fromEnv(env, logger);
     const routes = apiRoutes(signer);
     createApiService(broker, { runtime, broker }, routes);
     const port = env.IHUB_API_PORT !== undefined && env.IHUB_API_PORT !== '' ? Number(env.IHUB_API_PORT) : config.hub.api.port;
-    gateway = createGatewayService(broker, { runtime, broker }, routes, signer, { port, host: env.IHUB_API_HOST || config.hub.api.host, bodyLimit: config.hub.api.bodyLimit });
+    gateway = createGatewayService(broker, { runtime, broker }, routes, signer, { port, host: env.IHUB_API_HOST || config.hub.api.host, bodyLimit: config.hub.api.bodyLimit }, { rateLimits, metrics });
   }
   await broker.start();
   const address = gateway?.server?.address();
@@ -68,6 +74,7 @@ export async function startHubNode(options: HubNodeOptions): Promise<HubNode> {
       // Runs stop at their next page; the broker waits for them (request tracking) before it stops.
       shutdown.abort();
       await broker.stop();
+      rateLimits?.close();
       await runtime.close();
     },
   };

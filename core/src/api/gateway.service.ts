@@ -9,6 +9,9 @@ import { API_KEY_PREFIX, authenticateApiKey } from './auth/api-keys';
 import { hasScope } from './auth/scopes';
 import type { TokenSigner } from './auth/tokens';
 import { buildOpenApi } from './openapi/build-openapi';
+import { rateLimitHeaders, type RateLimits } from './rate-limit';
+import { UNMATCHED_ROUTE, type HubMetrics } from './metrics';
+import { HubError } from '@ihub/plugin-kit';
 
 export interface GatewaySettings {
   port: number;
@@ -17,7 +20,20 @@ export interface GatewaySettings {
   bodyLimit: string;
 }
 
-type Req = IncomingMessage & { $action?: { scope?: string; name?: string }; $params?: { body?: Record<string, unknown> }; $ctx?: Context; $ihubStartedAt?: bigint };
+type Req = IncomingMessage & {
+  $action?: { scope?: string; name?: string };
+  $params?: { body?: Record<string, unknown> };
+  $ctx?: Context;
+  $ihubStartedAt?: bigint;
+  /** RateLimit-* headers decided for this request, sent with its answer whatever it is. */
+  $rateHeaders?: Record<string, string>;
+};
+
+/** Optional parts of the edge, wired by the node. */
+export interface GatewayExtras {
+  rateLimits?: RateLimits;
+  metrics?: HubMetrics;
+}
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (res.headersSent) {
@@ -38,10 +54,20 @@ const DOCS_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>ihub 
  * operational endpoints `/healthz`, `/readyz`, `/api/v1/openapi.json` and `/docs` (Redoc, served
  * from the installed package — no CDN).
  */
-export function createGatewayService(broker: ServiceBroker, deps: ApiDeps, routes: AnyApiRoute[], signer: TokenSigner, settings: GatewaySettings): Service {
+export function createGatewayService(broker: ServiceBroker, deps: ApiDeps, routes: AnyApiRoute[], signer: TokenSigner, settings: GatewaySettings, extras: GatewayExtras = {}): Service {
   const openapi = buildOpenApi(routes);
   const aliases: Record<string, string> = {};
-  for (const route of routes) aliases[`${route.method} ${aliasPath(route.path)}`] = `api.${route.operationId}`;
+  // Metrics are labelled by route template, never by raw URL (one series per route, not per id).
+  const templates = new Map<string, string>();
+  for (const route of routes) {
+    aliases[`${route.method} ${aliasPath(route.path)}`] = `api.${route.operationId}`;
+    templates.set(`api.${route.operationId}`, `/api/v1${route.path}`);
+  }
+  const observe = (req: Req, status: number) => {
+    if (!extras.metrics || req.$ihubStartedAt === undefined) return;
+    const seconds = Number(process.hrtime.bigint() - req.$ihubStartedAt) / 1e9;
+    extras.metrics.observeRequest(req.method ?? 'GET', templates.get(req.$action?.name ?? '') ?? UNMATCHED_ROUTE, status, seconds);
+  };
 
   async function authenticate(req: Req): Promise<ApiCaller | null> {
     // Function aliases (the OpenAPI document) and public routes (the token endpoint) need no credentials.
@@ -84,10 +110,15 @@ export function createGatewayService(broker: ServiceBroker, deps: ApiDeps, route
               req.$params.body = { ...(req.$params.body ?? {}), client_id: decodeURIComponent(id ?? ''), client_secret: decodeURIComponent(secret ?? '') };
             }
           },
+          onAfterCall(ctx: Context, _route: unknown, req: Req, res: ServerResponse, data: unknown) {
+            observe(req, (ctx.meta as { $statusCode?: number }).$statusCode ?? 200);
+            return data;
+          },
           onError(req: Req, res: ServerResponse, err: unknown) {
             const { status, body, expose } = toErrorResponse(err);
             if (!expose) broker.logger.error(`${req.method} ${req.url} failed:`, err);
-            sendJson(res, status, body);
+            observe(req, status);
+            sendJson(res, status, body, req.$rateHeaders);
           },
         },
         {
@@ -100,12 +131,19 @@ export function createGatewayService(broker: ServiceBroker, deps: ApiDeps, route
               sendJson(res, 200, { status: 'ok', node: broker.nodeID });
             },
             async 'GET readyz'(_req: Req, res: ServerResponse) {
+              // Readiness: this node can serve requests (database and, in a cluster, NATS reachable).
               const checks: Record<string, string> = {};
               await deps.runtime.store.query('SELECT 1').then(() => (checks.database = 'ok'), (err: Error) => (checks.database = err.message));
               const transit = (broker as unknown as { transit?: { connected: boolean } }).transit;
               checks.transporter = !transit || transit.connected ? 'ok' : 'disconnected';
               const ready = Object.values(checks).every((v) => v === 'ok');
               sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
+            },
+            async 'GET metrics'(_req: Req, res: ServerResponse) {
+              if (!extras.metrics) return sendJson(res, 404, { error: { code: 'IHUB_ROUTE_NOT_FOUND', message: 'metrics are not enabled', details: [] } });
+              const { contentType, body } = await extras.metrics.render();
+              res.writeHead(200, { 'Content-Type': contentType });
+              res.end(body);
             },
             'GET docs'(_req: Req, res: ServerResponse) {
               res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
@@ -142,6 +180,17 @@ export function createGatewayService(broker: ServiceBroker, deps: ApiDeps, route
         const caller = ctx.meta.user;
         if (!caller) throw unauthenticated('missing credentials');
         if (!hasScope(caller.scopes, needed as 'read')) throw forbidden(`this operation needs the '${needed}' scope; the credentials have: ${caller.scopes.join(', ')}`);
+        if (!extras.rateLimits) return;
+        const decision = await extras.rateLimits.consume(caller.actor, caller.tenantId);
+        req.$rateHeaders = rateLimitHeaders(decision);
+        (ctx.meta as { $responseHeaders?: Record<string, string> }).$responseHeaders = req.$rateHeaders;
+        if (!decision.allowed) {
+          throw new HubError('IHUB_RATE_LIMITED', `rate limit of ${decision.limit} requests per window exceeded for this ${decision.scope === 'key' ? 'credential' : 'tenant'}; retry after ${decision.retryAfterSeconds} s`, {
+            fault: 'user',
+            retryable: true,
+            data: { details: [{ in: 'header', field: 'Authorization', message: `${decision.scope} budget exhausted` }] },
+          });
+        }
       },
     },
   });

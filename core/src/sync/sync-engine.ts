@@ -69,7 +69,14 @@ const DEFAULT_DELETE_THRESHOLD = 0.5;
  * the cursor after each page, and writes the sync log and the run's events.
  */
 export class SyncEngine {
+  /** Told about every finished run (metrics, notifications); a listener that throws is logged, not fatal. */
+  private readonly finishedListeners: Array<(result: RunResult) => void> = [];
+
   constructor(private readonly options: SyncEngineOptions) {}
+
+  onRunFinished(listener: (result: RunResult) => void): void {
+    this.finishedListeners.push(listener);
+  }
 
   async runFlow(tenantId: string, flowName: string, options: RunOptions = {}): Promise<RunResult[]> {
     const flow = await this.options.store.getRepository(Flow).findOneBy({ tenantId, name: flowName });
@@ -201,10 +208,20 @@ export class SyncEngine {
     const c = stats.counts;
     if (log.status !== 'failed') logger.info(`run ${runId} of flow ${flow.name} (${source.integration.name}.${plan.source.entity}) ${log.status}${dryRun ? ' (dry run)' : ''}: ${c.processed} read, ${c.created} created, ${c.updated} updated, ${c.deleted} deleted, ${c.unchanged} unchanged, ${c.failed} failed in ${log.durationMs} ms`);
     progress(true);
-    return {
+    const result: RunResult = {
       runId, flow: flow.name, integration: source.integration.name, entity: plan.source.entity, status: log.status, counts: { ...stats.counts },
       cursorBefore, cursorAfter: cursor, durationMs: log.durationMs ?? 0, errors: stats.errors, error: log.error,
     };
+    if (!dryRun) {
+      for (const listener of this.finishedListeners) {
+        try {
+          listener(result);
+        } catch (err) {
+          logger.warn(`run listener failed: ${(err as Error).message}`);
+        }
+      }
+    }
+    return result;
   }
 
   /**

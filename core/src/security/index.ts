@@ -1,0 +1,3 @@
+export { SecretBox } from './secret-box';
+export { generateSecretKey, parseSecretKey, secretKeyId, SECRET_KEY_BYTES, type SecretKey } from './secret-key';
+export { rotateIntegrationSecrets, type SecretRotationReport } from './rotate-secrets';
