@@ -12,6 +12,7 @@ import { buildOpenApi } from './openapi/build-openapi';
 import { rateLimitHeaders, type RateLimits } from './rate-limit';
 import { UNMATCHED_ROUTE, type HubMetrics } from './metrics';
 import { HubError } from '@ihub/plugin-kit';
+import { appendAudit } from '../audit';
 
 export interface GatewaySettings {
   port: number;
@@ -63,6 +64,27 @@ export function createGatewayService(broker: ServiceBroker, deps: ApiDeps, route
     aliases[`${route.method} ${aliasPath(route.path)}`] = `api.${route.operationId}`;
     templates.set(`api.${route.operationId}`, `/api/v1${route.path}`);
   }
+  /**
+   * Every mutating call and every refused credential goes to the audit chain: who, which tenant,
+   * what, on which path, how it ended. Never the body — it may carry secrets.
+   */
+  const audit = async (ctx: Context | undefined, req: Req, status: number): Promise<void> => {
+    const mutating = req.method !== 'GET' && req.method !== 'HEAD';
+    const denied = status === 401 || status === 403 || status === 429;
+    if (!mutating && !denied) return;
+    const caller = (ctx?.meta as { user?: ApiCaller | null } | undefined)?.user ?? null;
+    const operation = req.$action?.name?.replace(/^api\./, '') ?? 'unknown';
+    await appendAudit(deps.runtime.store, {
+      tenantId: caller?.tenantId ?? null,
+      actor: caller?.actor ?? 'anonymous',
+      action: denied && status === 401 ? 'auth.failed' : operation,
+      target: ((req as Req & { originalUrl?: string }).originalUrl ?? req.url ?? '').split('?')[0],
+      outcome: denied ? 'denied' : status < 400 ? 'success' : 'failure',
+      requestId: ctx?.requestID ?? null,
+      ip: req.socket?.remoteAddress ?? null,
+      details: { method: req.method, operation, status },
+    }).catch((err: Error) => broker.logger.error(`audit append failed for ${req.method} ${req.url}: ${err.message}`));
+  };
   const observe = (req: Req, status: number) => {
     if (!extras.metrics || req.$ihubStartedAt === undefined) return;
     const seconds = Number(process.hrtime.bigint() - req.$ihubStartedAt) / 1e9;
@@ -110,15 +132,18 @@ export function createGatewayService(broker: ServiceBroker, deps: ApiDeps, route
               req.$params.body = { ...(req.$params.body ?? {}), client_id: decodeURIComponent(id ?? ''), client_secret: decodeURIComponent(secret ?? '') };
             }
           },
-          onAfterCall(ctx: Context, _route: unknown, req: Req, res: ServerResponse, data: unknown) {
-            observe(req, (ctx.meta as { $statusCode?: number }).$statusCode ?? 200);
+          async onAfterCall(ctx: Context, _route: unknown, req: Req, res: ServerResponse, data: unknown) {
+            const status = (ctx.meta as { $statusCode?: number }).$statusCode ?? 200;
+            observe(req, status);
+            // Recorded before the client hears of success, so an answered change is always in the log.
+            await audit(ctx, req, status);
             return data;
           },
           onError(req: Req, res: ServerResponse, err: unknown) {
             const { status, body, expose } = toErrorResponse(err);
             if (!expose) broker.logger.error(`${req.method} ${req.url} failed:`, err);
             observe(req, status);
-            sendJson(res, status, body, req.$rateHeaders);
+            void audit(req.$ctx, req, status).finally(() => sendJson(res, status, body, req.$rateHeaders));
           },
         },
         {

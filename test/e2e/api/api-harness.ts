@@ -1,4 +1,6 @@
 import path from 'node:path';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { startHubNode, HubNode } from '../../../core/src/hub-node';
 import { createApiKey } from '../../../core/src/api/auth/api-keys';
@@ -30,15 +32,21 @@ export class ApiHarness {
 
   private constructor(readonly project: TestProject, readonly node: HubNode) {}
 
-  static async start(): Promise<ApiHarness> {
+  /** `rateLimit` sets hub.api.rateLimit; `nodes` starts more nodes on the same database (and NATS in the integration tier). */
+  static async start(options: { rateLimit?: Record<string, unknown>; nodes?: number } = {}): Promise<ApiHarness> {
+    // The 'api' integration's upstream: refuses every key, so a connection check fails at once (401 is not retried).
+    const upstream = http.createServer((_req, res) => res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"unauthorized"}'));
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/v1`;
     const project = await TestProject.create({});
     project.write({
+      hub: { scheduler: { enabled: false }, api: { port: 0, host: '127.0.0.1', ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) } },
       tenants: [{ code: 'default', name: 'Tenant A' }, { code: 'other', name: 'Tenant B' }],
       plugins: [path.join(REPO_ROOT, 'plugins/template')],
       integrations: [
         csvIntegration(project, 'src', 'in.csv'),
         csvIntegration(project, 'dst', 'out.csv'),
-        { name: 'api', connector: 'template', endpoint: 'http://127.0.0.1:9/v1', settings: { apiKey: '${HARNESS_SECRET}' } },
+        { name: 'api', connector: 'template', endpoint: upstreamUrl, settings: { apiKey: '${HARNESS_SECRET}' } },
       ],
       flows: [{ name: 'copy', entity: 'row', source: { integration: 'src', entity: 'file' }, mapping: { id: 'id', v: 'v' }, targets: [{ integration: 'dst', entity: 'file' }] }],
       files: { 'other.yaml': { tenant: 'other', integrations: [csvIntegration(project, 'b-src', 'b.csv')] } },
@@ -54,9 +62,15 @@ export class ApiHarness {
     };
     const node = await startHubNode({ configFile: project.configFile, env, cwd: project.root, logLevel: 'error' });
     const h = new ApiHarness(project, node);
+    h.upstream = upstream;
+    for (let i = 1; i < (options.nodes ?? 1); i++) h.others.push(await startHubNode({ configFile: project.configFile, env, cwd: project.root, logLevel: 'error', nodeId: `api-test-node-${i}-${process.pid}` }));
     await h.seed();
     return h;
   }
+
+  /** Nodes besides `node`, sharing its database (and transporter). */
+  readonly others: HubNode[] = [];
+  private upstream?: http.Server;
 
   private async seed(): Promise<void> {
     const { runtime } = this.node;
@@ -84,7 +98,7 @@ export class ApiHarness {
     this.ids.record = (await runtime.store.getRepository(CanonicalRecord).findOneByOrFail({ tenantId: this.tenantA })).id;
   }
 
-  async request(method: string, urlPath: string, options: { key?: string | null; body?: unknown; headers?: Record<string, string>; rawBody?: string } = {}): Promise<ApiResponse> {
+  async request(method: string, urlPath: string, options: { key?: string | null; body?: unknown; headers?: Record<string, string>; rawBody?: string; via?: HubNode } = {}): Promise<ApiResponse> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.key) headers.authorization = `Bearer ${options.key}`;
     let body: string | undefined = options.rawBody;
@@ -92,7 +106,7 @@ export class ApiHarness {
       headers['content-type'] ??= 'application/json';
       body = JSON.stringify(options.body);
     }
-    const res = await fetch(`${this.node.apiUrl}${urlPath}`, { method, headers, body });
+    const res = await fetch(`${(options.via ?? this.node).apiUrl}${urlPath}`, { method, headers, body });
     const text = await res.text();
     let json: unknown;
     try {
@@ -104,7 +118,9 @@ export class ApiHarness {
   }
 
   async stop(): Promise<void> {
+    for (const other of this.others) await other.stop();
     await this.node.stop();
+    this.upstream?.close();
     await this.project.dispose();
   }
 }

@@ -36,6 +36,7 @@ const FIXTURES: Record<string, Fixture> = {
   listRecordMappings: { path: (h) => `/api/v1/records/${h.ids.record}/mappings` },
   listMappings: { path: (h) => `/api/v1/mappings?integration=${h.ids.integration}&externalId=a` },
   listEvents: { path: () => '/api/v1/events?type=record.*' },
+  listAuditLog: { path: () => '/api/v1/audit' },
 };
 
 const needs = (route: AnyApiRoute) => route.scope;

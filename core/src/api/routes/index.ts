@@ -1,5 +1,6 @@
 import type { AnyApiRoute } from '../api-route';
 import type { TokenSigner } from '../auth/tokens';
+import { auditRoutes } from './audit.routes';
 import { connectorRoutes } from './connectors.routes';
 import { credentialRoutes } from './credentials.routes';
 import { eventRoutes } from './events.routes';
@@ -11,5 +12,5 @@ import { runRoutes } from './runs.routes';
 
 /** Every REST route of /api/v1: the gateway, the `api` service and the OpenAPI document all read this list. */
 export function apiRoutes(signer: TokenSigner): AnyApiRoute[] {
-  return [...oauthRoutes(signer), ...credentialRoutes, ...connectorRoutes, ...integrationRoutes, ...flowRoutes, ...runRoutes, ...recordRoutes, ...eventRoutes] as AnyApiRoute[];
+  return [...oauthRoutes(signer), ...credentialRoutes, ...connectorRoutes, ...integrationRoutes, ...flowRoutes, ...runRoutes, ...recordRoutes, ...eventRoutes, ...auditRoutes] as AnyApiRoute[];
 }
