@@ -4,6 +4,7 @@ import { TokenSigner } from '../../../core/src/api/auth/tokens';
 import type { AnyApiRoute } from '../../../core/src/api/api-route';
 import { consoleLogger } from '../../../core/src/runtime/console-logger';
 import { ApiHarness, SECRET_VALUE } from './api-harness';
+import { AuditLog } from '../../../core/src/store/entities';
 
 const ROUTES = apiRoutes(TokenSigner.fromEnv({ IHUB_JWT_SECRET: 'x' }, consoleLogger('error')));
 
@@ -193,8 +194,16 @@ describe('REST API: tenant isolation', function () {
 
   for (const route of ROUTES.filter((r) => r.method === 'GET' && !hasPathId(r) && r.scope !== 'public' && r.operationId !== 'listConnectors')) {
     it(`${route.path}: lists only the caller's tenant`, async () => {
+      if (route.operationId === 'listAuditLog') await h.request('POST', `/api/v1/integrations/${h.ids.integration}/resume`, { key: h.keys.write, body: {} });
       const res = await h.request('GET', route.path === '/mappings' ? `/api/v1/mappings?integration=${h.ids.integration}` : `/api/v1${route.path}`, { key: h.keys.otherTenant });
       assert.equal(res.status, 200, res.text);
+      if (route.operationId === 'listAuditLog') {
+        // B's own attempts on A's ids (the sweep above) are B's audit rows; what must not show is A's rows.
+        const ofA = new Set((await h.node.runtime.store.getRepository(AuditLog).findBy({ tenantId: h.tenantA })).map((r) => r.id));
+        assert.ok(ofA.size > 0);
+        assert.deepEqual(res.json.data.filter((r: { id: string }) => ofA.has(r.id)), []);
+        return;
+      }
       for (const id of Object.values(h.ids)) assert.ok(!res.text.includes(id), `${route.path} shows tenant A's ${id}`);
     });
   }
