@@ -105,4 +105,22 @@ describe('ihub CLI', function () {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('api-key create/list/revoke and oauth-client create: bootstrap credentials, shown once', async () => {
+    const created = await cli(project, ['api-key', 'create', '--name', 'ops', '--scopes', 'admin,read']);
+    assert.equal(created.code, 0, created.out);
+    const key = created.out.split('\n').find((l) => l.startsWith('ihk_'))!;
+    assert.match(key, /^ihk_[A-Za-z0-9_-]{43}$/);
+    const listed = await cli(project, ['api-key', 'list']);
+    assert.match(listed.out, /ops/);
+    assert.ok(!listed.out.includes(key), 'list never shows the key');
+    const id = /[0-9a-f-]{36}/.exec(listed.out)![0];
+    assert.equal((await cli(project, ['api-key', 'revoke', id])).code, 0);
+    assert.match((await cli(project, ['api-key', 'list'])).out, /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/);
+    const bad = await cli(project, ['api-key', 'create', '--name', 'x', '--scopes', 'root']);
+    assert.equal(bad.code, 1);
+    assert.match(bad.out, /IHUB_VALIDATION: --scopes/);
+    const client = await cli(project, ['oauth-client', 'create', '--name', 'etl', '--scopes', 'read,write']);
+    assert.match(client.out, /client_id=ihc_[0-9a-f]{24}\nclient_secret=ihs_/);
+  });
 });

@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { HUB_VERSION } from '../registry/hub-version';
+import { apiKeyCommand } from './commands/api-key.command';
 import { applyCommand } from './commands/apply.command';
 import { auditCommand } from './commands/audit.command';
 import { connectorsCommand } from './commands/connectors.command';
@@ -21,6 +22,6 @@ const program = new Command('ihub')
   .option('-c, --config <file>', 'hub.yaml, or the folder holding it (default: $IHUB_CONFIG or config/hub.yaml)')
   .option('--log-level <level>', 'debug | info | warn | error');
 
-for (const register of [startCommand, validateCommand, applyCommand, syncCommand, statusCommand, logsCommand, connectorsCommand, migrateCommand, openapiCommand, pluginCommand, keysCommand, auditCommand]) register(program);
+for (const register of [startCommand, validateCommand, applyCommand, syncCommand, statusCommand, logsCommand, connectorsCommand, migrateCommand, openapiCommand, apiKeyCommand, pluginCommand, keysCommand, auditCommand]) register(program);
 
 program.parseAsync(process.argv);
