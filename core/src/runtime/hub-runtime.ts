@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DataSource } from 'typeorm';
-import { ConfigInvalidError, Logger } from '@ihub/plugin-kit';
+import { ConfigInvalidError, HubError, Logger } from '@ihub/plugin-kit';
+import { SecretBox, mergeSecrets, type SecretValues } from '../security';
 import { resolveRuntimeSettings, validateConfig, connectionConfigOf, type ConfigEnv, type ConnectorCatalog, type ConfigValidation, type LoadedConfig, type LoadedHubSettings, type RuntimeSettings } from '../config';
 import { ConnectorInstance } from '../registry/connector-instance';
 import { ConnectorRegistry } from '../registry/connector-registry';
@@ -69,6 +70,7 @@ export class HubRuntime {
   private instances = new Map<string, ConnectorInstance>();
   private readonly retired: ConnectorInstance[] = [];
   private tenantIds = new Map<string, string>();
+  private box?: SecretBox;
 
   private constructor(
     private loaded: { config: LoadedConfig; registry: ConnectorRegistry },
@@ -137,7 +139,27 @@ export class HubRuntime {
     if (this.store.isInitialized) await this.store.destroy();
   }
 
-  /** One live connector per configured integration, keyed by tenant id and name. */
+  /**
+   * Rebuilds the live connector of one integration created or changed over the API (all nodes do
+   * this when told). Config-file integrations change through `reload` instead.
+   */
+  async refreshIntegration(id: string): Promise<void> {
+    for (const [key, instance] of this.instances) {
+      if (instance.integration.id !== id) continue;
+      this.instances.delete(key);
+      this.retired.push(instance);
+    }
+    const row = await this.store.getRepository(Integration).findOneBy({ id });
+    if (row && row.source === null) this.connectApiIntegration(row, this.instances);
+  }
+
+  /** The box that encrypts API-created integrations' secrets; needs IHUB_SECRET_KEY. */
+  secretBox(): SecretBox {
+    this.box ??= SecretBox.fromEnv(this.options.env ?? process.env);
+    return this.box;
+  }
+
+  /** One live connector per integration — from the config files, or from the store for those created over the API. */
   private async connectIntegrations(): Promise<void> {
     const tenants = await this.store.getRepository(Tenant).find();
     this.tenantIds = new Map(tenants.map((t) => [t.code, t.id]));
@@ -150,6 +172,22 @@ export class HubRuntime {
       if (!row || !connector) continue;
       instances.set(`${row.tenantId}/${row.name}`, new ConnectorInstance(connector, { id: row.id, name: row.name, tenantId: row.tenantId }, connectionConfigOf(item), this.options.logger));
     }
+    for (const row of rows.filter((r) => r.source === null)) this.connectApiIntegration(row, instances);
     this.instances = instances;
+  }
+
+  private connectApiIntegration(row: Integration, into: Map<string, ConnectorInstance>): void {
+    const connector = this.registry.get(row.connector);
+    if (!connector) {
+      this.options.logger.error(`integration ${row.name}: connector '${row.connector}' is not installed on this node`);
+      return;
+    }
+    try {
+      const secrets = row.secrets ? (this.secretBox().decrypt(row.secrets) as SecretValues) : {};
+      into.set(`${row.tenantId}/${row.name}`, new ConnectorInstance(connector, { id: row.id, name: row.name, tenantId: row.tenantId }, mergeSecrets(row.configuration, secrets), this.options.logger));
+    } catch (err) {
+      const e = HubError.from(err);
+      this.options.logger.error(`integration ${row.name} is unavailable: ${e.code}: ${e.message}`);
+    }
   }
 }

@@ -12,6 +12,11 @@ import { integrationTier } from '../../support/test-store';
 
 export const SECRET_VALUE = `sk-${randomBytes(12).toString('hex')}`;
 
+/** A flow over the harness's integrations, as the API takes it. */
+export function apiFlow(name: string): Record<string, unknown> {
+  return { name, entity: 'row', source: { integration: 'src', entity: 'file' }, mapping: { id: 'id', v: 'v' }, targets: [{ integration: 'api-made', entity: 'file' }] };
+}
+
 export interface ApiResponse {
   status: number;
   headers: Headers;
@@ -26,7 +31,10 @@ export interface ApiResponse {
 export class ApiHarness {
   keys: Record<'admin' | 'write' | 'read' | 'expired' | 'revoked' | 'otherTenant', string> = {} as never;
   oauth = { clientId: '', clientSecret: '' };
-  ids: Record<'integration' | 'flow' | 'run' | 'record' | 'apiKey' | 'oauthClient', string> = {} as never;
+  ids: Record<'integration' | 'flow' | 'run' | 'record' | 'apiKey' | 'oauthClient' | 'apiIntegration' | 'disposableIntegration' | 'apiFlow' | 'disposableFlow', string> = {} as never;
+  /** Authorization headers the fake upstream of the 'api' integration received. */
+  upstreamAuth: string[] = [];
+  upstreamUrl = '';
   tenantA = '';
   tenantB = '';
 
@@ -35,7 +43,11 @@ export class ApiHarness {
   /** `rateLimit` sets hub.api.rateLimit; `nodes` starts more nodes on the same database (and NATS in the integration tier). */
   static async start(options: { rateLimit?: Record<string, unknown>; nodes?: number } = {}): Promise<ApiHarness> {
     // The 'api' integration's upstream: refuses every key, so a connection check fails at once (401 is not retried).
-    const upstream = http.createServer((_req, res) => res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"unauthorized"}'));
+    const seen: string[] = [];
+    const upstream = http.createServer((req, res) => {
+      seen.push(String(req.headers.authorization ?? ''));
+      res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"unauthorized"}');
+    });
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
     const upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/v1`;
     const project = await TestProject.create({});
@@ -59,10 +71,13 @@ export class ApiHarness {
       IHUB_TRANSPORTER: integrationTier ? process.env.IHUB_TEST_TRANSPORTER! : '',
       IHUB_NAMESPACE: `api${randomBytes(4).toString('hex')}`,
       IHUB_JWT_SECRET: 'test-jwt-secret',
+      IHUB_SECRET_KEY: randomBytes(32).toString('base64'),
     };
     const node = await startHubNode({ configFile: project.configFile, env, cwd: project.root, logLevel: 'error' });
     const h = new ApiHarness(project, node);
     h.upstream = upstream;
+    h.upstreamUrl = upstreamUrl;
+    h.upstreamAuth = seen;
     for (let i = 1; i < (options.nodes ?? 1); i++) h.others.push(await startHubNode({ configFile: project.configFile, env, cwd: project.root, logLevel: 'error', nodeId: `api-test-node-${i}-${process.pid}` }));
     await h.seed();
     return h;
@@ -96,6 +111,18 @@ export class ApiHarness {
     this.ids.flow = (await runtime.store.getRepository(Flow).findOneByOrFail({ tenantId: this.tenantA, name: 'copy' })).id;
     this.ids.run = (await runtime.store.getRepository(SyncLog).findOneByOrFail({ tenantId: this.tenantA })).id;
     this.ids.record = (await runtime.store.getRepository(CanonicalRecord).findOneByOrFail({ tenantId: this.tenantA })).id;
+
+    // Integrations and flows created over the API, for the routes that change or delete them.
+    const csv = (name: string, file: string) => ({ name, connector: 'csv', settings: { folder: this.project.files, file } });
+    const created = async (path: string, body: unknown) => {
+      const res = await this.request('POST', path, { key: this.keys.write, body });
+      if (res.status !== 201) throw new Error(`seeding ${path} failed: ${res.status} ${res.text}`);
+      return res.json.id as string;
+    };
+    this.ids.apiIntegration = await created('/api/v1/integrations', csv('api-made', 'api-made.csv'));
+    this.ids.disposableIntegration = await created('/api/v1/integrations', csv('disposable', 'disposable.csv'));
+    this.ids.apiFlow = await created('/api/v1/flows', apiFlow('api-flow'));
+    this.ids.disposableFlow = await created('/api/v1/flows', apiFlow('disposable-flow'));
   }
 
   async request(method: string, urlPath: string, options: { key?: string | null; body?: unknown; headers?: Record<string, string>; rawBody?: string; via?: HubNode } = {}): Promise<ApiResponse> {

@@ -3,7 +3,7 @@ import { apiRoutes } from '../../../core/src/api/routes';
 import { TokenSigner } from '../../../core/src/api/auth/tokens';
 import type { AnyApiRoute } from '../../../core/src/api/api-route';
 import { consoleLogger } from '../../../core/src/runtime/console-logger';
-import { ApiHarness, SECRET_VALUE } from './api-harness';
+import { ApiHarness, SECRET_VALUE, apiFlow } from './api-harness';
 import { AuditLog } from '../../../core/src/store/entities';
 
 const ROUTES = apiRoutes(TokenSigner.fromEnv({ IHUB_JWT_SECRET: 'x' }, consoleLogger('error')));
@@ -38,6 +38,12 @@ const FIXTURES: Record<string, Fixture> = {
   listMappings: { path: (h) => `/api/v1/mappings?integration=${h.ids.integration}&externalId=a` },
   listEvents: { path: () => '/api/v1/events?type=record.*' },
   listAuditLog: { path: () => '/api/v1/audit' },
+  createIntegration: { path: () => '/api/v1/integrations', body: (h) => ({ name: 'created-in-test', connector: 'csv', settings: { folder: h.project.files, file: 'created.csv' } }), status: 201 },
+  updateIntegration: { path: (h) => `/api/v1/integrations/${h.ids.apiIntegration}`, body: () => ({ description: 'changed over the API' }) },
+  deleteIntegration: { path: (h) => `/api/v1/integrations/${h.ids.disposableIntegration}`, status: 204 },
+  createFlow: { path: () => '/api/v1/flows', body: () => apiFlow('created-in-test'), status: 201 },
+  replaceFlow: { path: (h) => `/api/v1/flows/${h.ids.apiFlow}`, body: () => ({ ...apiFlow('api-flow'), schedule: '*/5 * * * *' }) },
+  deleteFlow: { path: (h) => `/api/v1/flows/${h.ids.disposableFlow}`, status: 204 },
 };
 
 const needs = (route: AnyApiRoute) => route.scope;

@@ -4,7 +4,7 @@ import { defineRoute } from '../api-route';
 import { findOwned, idParams, listPage, page, pageQuery } from './common.schema';
 import { runSchema, runView } from './runs.routes';
 
-const flowSchema = z.strictObject({
+export const flowSchema = z.strictObject({
   id: z.uuid(),
   name: z.string(),
   entityType: z.string().describe('Canonical entity type the flow produces.'),
@@ -17,7 +17,7 @@ const flowSchema = z.strictObject({
   updatedAt: z.iso.datetime(),
 });
 
-const view = (f: Flow): z.infer<typeof flowSchema> => ({
+export const flowView = (f: Flow): z.infer<typeof flowSchema> => ({
   id: f.id, name: f.name, entityType: f.entityType, direction: f.direction, schedule: f.schedule, status: f.status, definition: f.definition,
   source: f.source, createdAt: f.createdAt.toISOString(), updatedAt: f.updatedAt.toISOString(),
 });
@@ -34,7 +34,7 @@ export const flowRoutes = [
     response: page(flowSchema),
     handler: async ({ runtime }, caller, { query }) => {
       const { rows, nextCursor } = await listPage(runtime.store.getRepository(Flow), { tenantId: caller.tenantId }, query);
-      return { data: rows.map(view), nextCursor };
+      return { data: rows.map(flowView), nextCursor };
     },
   }),
   defineRoute({
@@ -46,7 +46,7 @@ export const flowRoutes = [
     scope: 'read',
     params: idParams,
     response: flowSchema,
-    handler: async ({ runtime }, caller, { params }) => view(await findOwned(runtime.store.getRepository(Flow), 'flow', params.id, caller.tenantId)),
+    handler: async ({ runtime }, caller, { params }) => flowView(await findOwned(runtime.store.getRepository(Flow), 'flow', params.id, caller.tenantId)),
   }),
   defineRoute({
     operationId: 'startFlowRun',

@@ -5,12 +5,14 @@ import { connectorRoutes } from './connectors.routes';
 import { credentialRoutes } from './credentials.routes';
 import { eventRoutes } from './events.routes';
 import { flowRoutes } from './flows.routes';
+import { flowWriteRoutes } from './flow-writes.routes';
 import { integrationRoutes } from './integrations.routes';
+import { integrationWriteRoutes } from './integration-writes.routes';
 import { oauthRoutes } from './oauth.routes';
 import { recordRoutes } from './records.routes';
 import { runRoutes } from './runs.routes';
 
 /** Every REST route of /api/v1: the gateway, the `api` service and the OpenAPI document all read this list. */
 export function apiRoutes(signer: TokenSigner): AnyApiRoute[] {
-  return [...oauthRoutes(signer), ...credentialRoutes, ...connectorRoutes, ...integrationRoutes, ...flowRoutes, ...runRoutes, ...recordRoutes, ...eventRoutes, ...auditRoutes] as AnyApiRoute[];
+  return [...oauthRoutes(signer), ...credentialRoutes, ...connectorRoutes, ...integrationRoutes, ...integrationWriteRoutes, ...flowRoutes, ...flowWriteRoutes, ...runRoutes, ...recordRoutes, ...eventRoutes, ...auditRoutes] as AnyApiRoute[];
 }

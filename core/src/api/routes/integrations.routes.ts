@@ -4,7 +4,7 @@ import { Integration } from '../../store/entities';
 import { defineRoute, type ApiDeps } from '../api-route';
 import { findOwned, idParams, iso, listPage, page, pageQuery } from './common.schema';
 
-const integrationSchema = z.strictObject({
+export const integrationSchema = z.strictObject({
   id: z.uuid(),
   name: z.string(),
   connector: z.string(),
@@ -18,7 +18,7 @@ const integrationSchema = z.strictObject({
   updatedAt: z.iso.datetime(),
 });
 
-const view = (i: Integration): z.infer<typeof integrationSchema> => ({
+export const integrationView = (i: Integration): z.infer<typeof integrationSchema> => ({
   id: i.id, name: i.name, connector: i.connector, description: i.description, endpointUrl: i.endpointUrl, configuration: i.configuration,
   status: i.status, source: i.source, lastSyncAt: iso(i.lastSyncAt), createdAt: i.createdAt.toISOString(), updatedAt: i.updatedAt.toISOString(),
 });
@@ -27,7 +27,7 @@ async function setStatus({ runtime }: ApiDeps, tenantId: string, id: string, sta
   const repo = runtime.store.getRepository(Integration);
   await findOwned(repo, 'integration', id, tenantId);
   await repo.update({ id, tenantId }, { status, updatedAt: new Date() });
-  return view(await findOwned(repo, 'integration', id, tenantId));
+  return integrationView(await findOwned(repo, 'integration', id, tenantId));
 }
 
 export const integrationRoutes = [
@@ -42,7 +42,7 @@ export const integrationRoutes = [
     response: page(integrationSchema),
     handler: async ({ runtime }, caller, { query }) => {
       const { rows, nextCursor } = await listPage(runtime.store.getRepository(Integration), { tenantId: caller.tenantId, ...(query.connector ? { connector: query.connector } : {}) }, query);
-      return { data: rows.map(view), nextCursor };
+      return { data: rows.map(integrationView), nextCursor };
     },
   }),
   defineRoute({
@@ -54,7 +54,7 @@ export const integrationRoutes = [
     scope: 'read',
     params: idParams,
     response: integrationSchema,
-    handler: async ({ runtime }, caller, { params }) => view(await findOwned(runtime.store.getRepository(Integration), 'integration', params.id, caller.tenantId)),
+    handler: async ({ runtime }, caller, { params }) => integrationView(await findOwned(runtime.store.getRepository(Integration), 'integration', params.id, caller.tenantId)),
   }),
   defineRoute({
     operationId: 'checkIntegration',
