@@ -34,7 +34,11 @@ function encrypted({ runtime }: ApiDeps, secrets: SecretValues): string | null {
   return Object.keys(secrets).length === 0 ? null : runtime.secretBox().encrypt(secrets);
 }
 
-const changed = async ({ broker }: ApiDeps, id: string) => broker.broadcast(INTEGRATION_CHANGED_EVENT, { id });
+/** This node's connector is rebuilt before answering; the others are told (and this one again, harmlessly). */
+const changed = async ({ broker, runtime }: ApiDeps, id: string) => {
+  await runtime.refreshIntegration(id);
+  await broker.broadcast(INTEGRATION_CHANGED_EVENT, { id });
+};
 
 export const integrationWriteRoutes = [
   defineRoute({
