@@ -13,6 +13,7 @@ import { rateLimitHeaders, type RateLimits } from './rate-limit';
 import { UNMATCHED_ROUTE, type HubMetrics } from './metrics';
 import { HubError } from '@ihub/plugin-kit';
 import { appendAudit } from '../audit';
+import { Tenant } from '../store/entities';
 
 export interface GatewaySettings {
   port: number;
@@ -91,6 +92,18 @@ export function createGatewayService(broker: ServiceBroker, deps: ApiDeps, route
     extras.metrics.observeRequest(req.method ?? 'GET', templates.get(req.$action?.name ?? '') ?? UNMATCHED_ROUTE, status, seconds);
   };
 
+  // Tenant status is read at most every 10 s per tenant: suspending one takes effect within that.
+  const tenantStatus = new Map<string, { status: string; at: number }>();
+  async function assertTenantActive(tenantId: string): Promise<void> {
+    let cached = tenantStatus.get(tenantId);
+    if (!cached || Date.now() - cached.at > 10_000) {
+      const tenant = await deps.runtime.store.getRepository(Tenant).findOneBy({ id: tenantId });
+      cached = { status: tenant?.status ?? 'missing', at: Date.now() };
+      tenantStatus.set(tenantId, cached);
+    }
+    if (cached.status !== 'active') throw unauthenticated(`the tenant of these credentials is ${cached.status}`);
+  }
+
   async function authenticate(req: Req): Promise<ApiCaller | null> {
     // Function aliases (the OpenAPI document) and public routes (the token endpoint) need no credentials.
     if (!req.$action || req.$action.scope === 'public') return null;
@@ -98,7 +111,9 @@ export function createGatewayService(broker: ServiceBroker, deps: ApiDeps, route
     if (!header) throw unauthenticated('missing credentials: send Authorization: Bearer <API key or access token>');
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw unauthenticated('the Authorization header must be "Bearer <API key or access token>"');
-    return match[1].startsWith(`${API_KEY_PREFIX}_`) ? authenticateApiKey(deps.runtime.store, match[1]) : signer.verify(match[1]);
+    const caller = match[1].startsWith(`${API_KEY_PREFIX}_`) ? await authenticateApiKey(deps.runtime.store, match[1]) : await signer.verify(match[1]);
+    await assertTenantActive(caller.tenantId);
+    return caller;
   }
 
   return broker.createService({

@@ -56,6 +56,7 @@ const hubSettingsSchema = z.strictObject({
       port: z.number().int().min(0).max(65535).default(3000).describe('TCP port of the API; 0 picks a free one. IHUB_API_PORT overrides it.'),
       host: z.string().min(1).default('0.0.0.0').describe('Address to listen on. IHUB_API_HOST overrides it.'),
       bodyLimit: z.string().regex(/^\d+(kb|mb)$/).default('1mb').describe('Largest accepted request body, e.g. `1mb`.'),
+      operatorTenant: slugSchema.default('default').describe('Tenant whose admin credentials may list, create and suspend the other tenants.'),
       rateLimit: z
         .strictObject({
           perKey: z.strictObject({ points: z.number().int().min(1), windowSeconds: z.number().int().min(1) }).prefault({ points: 600, windowSeconds: 60 }).describe('Requests one API key or OAuth client may make per window.'),

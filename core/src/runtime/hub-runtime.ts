@@ -123,6 +123,12 @@ export class HubRuntime {
     return applied;
   }
 
+  /** Re-reads tenants after one was created over the API. */
+  async refreshTenants(): Promise<void> {
+    const tenants = await this.store.getRepository(Tenant).find();
+    this.tenantIds = new Map(tenants.map((t) => [t.code, t.id]));
+  }
+
   /** Id of a tenant by code; the default tenant when no code is given. */
   tenantId(code = 'default'): string {
     const id = this.tenantIds.get(code);

@@ -10,7 +10,7 @@ const hub: LoadedHubSettings = {
   plugins: { paths: [], packages: [] },
   scheduler: { enabled: true },
   sync: { pageSize: 500 },
-  api: { enabled: true, port: 3000, host: '0.0.0.0', bodyLimit: '1mb', rateLimit: { perKey: { points: 600, windowSeconds: 60 }, perTenant: { points: 3000, windowSeconds: 60 } } },
+  api: { enabled: true, port: 3000, host: '0.0.0.0', bodyLimit: '1mb', operatorTenant: 'default', rateLimit: { perKey: { points: 600, windowSeconds: 60 }, perTenant: { points: 3000, windowSeconds: 60 } } },
 };
 
 describe('runtime settings', () => {

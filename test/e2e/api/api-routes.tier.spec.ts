@@ -38,6 +38,9 @@ const FIXTURES: Record<string, Fixture> = {
   listMappings: { path: (h) => `/api/v1/mappings?integration=${h.ids.integration}&externalId=a` },
   listEvents: { path: () => '/api/v1/events?type=record.*' },
   listAuditLog: { path: () => '/api/v1/audit' },
+  listTenants: { path: () => '/api/v1/tenants' },
+  createTenant: { path: () => '/api/v1/tenants', body: () => ({ code: 'created-tenant', name: 'Created in a test' }), status: 201 },
+  updateTenant: { path: (h) => `/api/v1/tenants/${h.tenantB}`, body: () => ({ name: 'Tenant B renamed' }) },
   createIntegration: { path: () => '/api/v1/integrations', body: (h) => ({ name: 'created-in-test', connector: 'csv', settings: { folder: h.project.files, file: 'created.csv' } }), status: 201 },
   updateIntegration: { path: (h) => `/api/v1/integrations/${h.ids.apiIntegration}`, body: () => ({ description: 'changed over the API' }) },
   deleteIntegration: { path: (h) => `/api/v1/integrations/${h.ids.disposableIntegration}`, status: 204 },
@@ -200,6 +203,11 @@ describe('REST API: tenant isolation', function () {
 
   for (const route of ROUTES.filter((r) => r.method === 'GET' && !hasPathId(r) && r.scope !== 'public' && r.operationId !== 'listConnectors')) {
     it(`${route.path}: lists only the caller's tenant`, async () => {
+      if (route.operationId === 'listTenants') {
+        const refused = await h.request('GET', '/api/v1/tenants', { key: h.keys.otherTenant });
+        assert.equal(refused.status, 403, 'only the operator tenant lists tenants');
+        return;
+      }
       if (route.operationId === 'listAuditLog') await h.request('POST', `/api/v1/integrations/${h.ids.integration}/resume`, { key: h.keys.write, body: {} });
       const res = await h.request('GET', route.path === '/mappings' ? `/api/v1/mappings?integration=${h.ids.integration}` : `/api/v1${route.path}`, { key: h.keys.otherTenant });
       assert.equal(res.status, 200, res.text);

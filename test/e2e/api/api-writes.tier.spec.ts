@@ -83,4 +83,18 @@ describe('REST API: integrations and flows created over HTTP', function () {
     assert.equal(inUse.status, 409);
     assert.match(inUse.json.error.message, /used by flow/);
   });
+
+  it("lets the operator tenant manage tenants, and a suspended tenant's credentials stop working", async () => {
+    const listed = await h.request('GET', '/api/v1/tenants', { key: h.keys.admin });
+    assert.deepEqual(listed.json.data.map((t: { code: string }) => t.code).sort(), ['default', 'other']);
+    const created = await h.request('POST', '/api/v1/tenants', { key: h.keys.admin, body: { code: 'acme', name: 'Acme' } });
+    assert.equal(created.status, 201, created.text);
+    assert.equal((await h.request('POST', '/api/v1/tenants', { key: h.keys.admin, body: { code: 'acme', name: 'again' } })).status, 409);
+    const suspended = await h.request('PATCH', `/api/v1/tenants/${h.tenantB}`, { key: h.keys.admin, body: { status: 'suspended' } });
+    assert.equal(suspended.json.status, 'suspended');
+    const refused = await h.request('GET', '/api/v1/flows', { key: h.keys.otherTenant });
+    assert.equal(refused.status, 401);
+    assert.match(refused.json.error.message, /tenant of these credentials is suspended/);
+    assert.equal((await h.request('PATCH', `/api/v1/tenants/${h.tenantA}`, { key: h.keys.admin, body: { status: 'suspended' } })).status, 409, 'the operator cannot lock itself out');
+  });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NotFoundError } from '@ihub/plugin-kit';
-import { ApiKey, OAuthClient, Tenant } from '../../store/entities';
+import { ApiKey, OAuthClient } from '../../store/entities';
 import { defineRoute } from '../api-route';
 import { createApiKey } from '../auth/api-keys';
 import { createOAuthClient } from '../auth/oauth-clients';
@@ -116,19 +116,6 @@ export const credentialRoutes = [
       const result = await runtime.store.getRepository(OAuthClient).update({ id: params.id, tenantId: caller.tenantId }, { revokedAt: new Date() });
       if (!result.affected) throw new NotFoundError('oauth client', params.id);
       return null;
-    },
-  }),
-  defineRoute({
-    operationId: 'getCurrentTenant',
-    method: 'GET',
-    path: '/tenant',
-    tag: 'Tenants',
-    summary: "The caller's tenant",
-    scope: 'read',
-    response: z.strictObject({ id: z.uuid(), code: z.string(), name: z.string(), status: z.enum(['active', 'suspended']) }),
-    handler: async ({ runtime }, caller) => {
-      const t = await runtime.store.getRepository(Tenant).findOneByOrFail({ id: caller.tenantId });
-      return { id: t.id, code: t.code, name: t.name, status: t.status };
     },
   }),
 ];

@@ -11,8 +11,9 @@ import { integrationWriteRoutes } from './integration-writes.routes';
 import { oauthRoutes } from './oauth.routes';
 import { recordRoutes } from './records.routes';
 import { runRoutes } from './runs.routes';
+import { tenantRoutes } from './tenants.routes';
 
 /** Every REST route of /api/v1: the gateway, the `api` service and the OpenAPI document all read this list. */
 export function apiRoutes(signer: TokenSigner): AnyApiRoute[] {
-  return [...oauthRoutes(signer), ...credentialRoutes, ...connectorRoutes, ...integrationRoutes, ...integrationWriteRoutes, ...flowRoutes, ...flowWriteRoutes, ...runRoutes, ...recordRoutes, ...eventRoutes, ...auditRoutes] as AnyApiRoute[];
+  return [...oauthRoutes(signer), ...credentialRoutes, ...tenantRoutes, ...connectorRoutes, ...integrationRoutes, ...integrationWriteRoutes, ...flowRoutes, ...flowWriteRoutes, ...runRoutes, ...recordRoutes, ...eventRoutes, ...auditRoutes] as AnyApiRoute[];
 }
