@@ -70,6 +70,8 @@ export class HubRuntime {
   private instances = new Map<string, ConnectorInstance>();
   private readonly retired: ConnectorInstance[] = [];
   private tenantIds = new Map<string, string>();
+  /** Integrations created over the API, connected on first use. */
+  private apiRows = new Map<string, Integration>();
   private box?: SecretBox;
 
   private constructor(
@@ -84,7 +86,7 @@ export class HubRuntime {
       nodeId: options.nodeId,
       logger: options.logger,
       defaultPageSize: loaded.config.hub.sync.pageSize,
-      integrations: { byName: (tenantId, name) => this.instances.get(`${tenantId}/${name}`) },
+      integrations: { byName: (tenantId, name) => this.integration(tenantId, name) },
     });
   }
 
@@ -136,8 +138,19 @@ export class HubRuntime {
     return id;
   }
 
+  /**
+   * The live connector of an integration. Integrations created over the API are connected on
+   * first use, so a command that never touches them never needs IHUB_SECRET_KEY.
+   */
   integration(tenantId: string, name: string): ConnectorInstance | undefined {
-    return this.instances.get(`${tenantId}/${name}`);
+    const key = `${tenantId}/${name}`;
+    const live = this.instances.get(key);
+    if (live) return live;
+    const row = this.apiRows.get(key);
+    if (!row) return undefined;
+    const instance = this.connectApiIntegration(row);
+    if (instance) this.instances.set(key, instance);
+    return instance;
   }
 
   async close(): Promise<void> {
@@ -155,8 +168,9 @@ export class HubRuntime {
       this.instances.delete(key);
       this.retired.push(instance);
     }
+    for (const [key, row] of this.apiRows) if (row.id === id) this.apiRows.delete(key);
     const row = await this.store.getRepository(Integration).findOneBy({ id });
-    if (row && row.source === null) this.connectApiIntegration(row, this.instances);
+    if (row && row.source === null) this.apiRows.set(`${row.tenantId}/${row.name}`, row);
   }
 
   /** The box that encrypts API-created integrations' secrets; needs IHUB_SECRET_KEY. */
@@ -178,22 +192,23 @@ export class HubRuntime {
       if (!row || !connector) continue;
       instances.set(`${row.tenantId}/${row.name}`, new ConnectorInstance(connector, { id: row.id, name: row.name, tenantId: row.tenantId }, connectionConfigOf(item), this.options.logger));
     }
-    for (const row of rows.filter((r) => r.source === null)) this.connectApiIntegration(row, instances);
+    this.apiRows = new Map(rows.filter((r) => r.source === null).map((r) => [`${r.tenantId}/${r.name}`, r]));
     this.instances = instances;
   }
 
-  private connectApiIntegration(row: Integration, into: Map<string, ConnectorInstance>): void {
+  private connectApiIntegration(row: Integration): ConnectorInstance | undefined {
     const connector = this.registry.get(row.connector);
     if (!connector) {
       this.options.logger.error(`integration ${row.name}: connector '${row.connector}' is not installed on this node`);
-      return;
+      return undefined;
     }
     try {
       const secrets = row.secrets ? (this.secretBox().decrypt(row.secrets) as SecretValues) : {};
-      into.set(`${row.tenantId}/${row.name}`, new ConnectorInstance(connector, { id: row.id, name: row.name, tenantId: row.tenantId }, mergeSecrets(row.configuration, secrets), this.options.logger));
+      return new ConnectorInstance(connector, { id: row.id, name: row.name, tenantId: row.tenantId }, mergeSecrets(row.configuration, secrets), this.options.logger);
     } catch (err) {
       const e = HubError.from(err);
       this.options.logger.error(`integration ${row.name} is unavailable: ${e.code}: ${e.message}`);
+      return undefined;
     }
   }
 }
