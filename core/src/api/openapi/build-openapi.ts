@@ -12,13 +12,16 @@ const errorSchema = z.strictObject({
   }),
 });
 
-const ERRORS: Record<string, string> = {
-  '400': 'Invalid request: `error.details` lists each bad field.',
-  '401': 'Missing, invalid, expired or revoked credentials.',
-  '403': 'The credentials lack the scope this operation needs.',
-  '404': 'No such resource in the caller\'s tenant.',
-  '429': 'Rate limit exceeded; see `Retry-After` and `RateLimit-*`.',
-  '500': 'Internal error.',
+const ERRORS: Record<string, { description: string; example: { error: { code: string; message: string; details: unknown[] } } }> = {
+  '400': {
+    description: 'Invalid request: `error.details` lists each bad field.',
+    example: { error: { code: 'IHUB_VALIDATION', message: 'invalid request: body full: Invalid input: expected boolean, received string', details: [{ in: 'body', field: 'full', message: 'Invalid input: expected boolean, received string' }] } },
+  },
+  '401': { description: 'Missing, invalid, expired or revoked credentials.', example: { error: { code: 'IHUB_UNAUTHENTICATED', message: 'API key revoked', details: [] } } },
+  '403': { description: 'The credentials lack the scope this operation needs.', example: { error: { code: 'IHUB_FORBIDDEN', message: "this operation needs the 'write' scope; the credentials have: read", details: [] } } },
+  '404': { description: "No such resource in the caller's tenant.", example: { error: { code: 'IHUB_NOT_FOUND', message: "flow '0b7c…' not found", details: [] } } },
+  '429': { description: 'Rate limit exceeded; see `Retry-After` and `RateLimit-*`.', example: { error: { code: 'IHUB_RATE_LIMITED', message: 'rate limit of 600 requests per window exceeded for this credential; retry after 12 s', details: [] } } },
+  '500': { description: 'Internal error.', example: { error: { code: 'IHUB_INTERNAL', message: 'internal error; see the hub log', details: [] } } },
 };
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Json {
@@ -79,7 +82,7 @@ export function buildOpenApi(routes: AnyApiRoute[], serverUrl = '/api/v1'): Json
     paths,
     components: {
       schemas: { Error: jsonSchema(errorSchema, 'output') },
-      responses: Object.fromEntries(Object.entries(ERRORS).map(([code, description]) => [`Error${code}`, { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }])),
+      responses: Object.fromEntries(Object.entries(ERRORS).map(([code, { description, example }]) => [`Error${code}`, { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' }, example } } }])),
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key (`ihk_…`) or an access token from `/oauth/token`.' },
         oauth2: {

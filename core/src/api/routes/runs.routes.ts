@@ -38,6 +38,12 @@ export const runRoutes = [
     tag: 'Runs',
     summary: 'Get a sync run: status, counts, cursors and per-record errors',
     scope: 'read',
+    example: {
+      id: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f', flowId: '2fee274c-8259-457e-a201-0e671183374d', flow: 'people-to-directory', integrationId: '5bdaa021-5d61-46b5-a7ee-5b2425f24af0', entity: 'file',
+      syncType: 'incremental', status: 'partial', counts: { processed: 25, succeeded: 24, failed: 1, created: 2, updated: 1, deleted: 0, unchanged: 21 },
+      errors: [{ stage: 'map', integration: 'hr-export', externalId: 'E1007', code: 'IHUB_RECORD_INVALID', message: 'mapping failed: score is not a number' }],
+      error: null, cursorBefore: '{"mtimeMs":1763776000000,"size":2071,"offset":25}', cursorAfter: '{"mtimeMs":1763776300000,"size":2079,"offset":25}', durationMs: 41, node: 'hub-1', startedAt: '2026-11-22T02:00:00.000Z', completedAt: '2026-11-22T02:00:00.041Z',
+    },
     params: idParams,
     response: runSchema,
     handler: async ({ runtime }, caller, { params }) => runView(await findOwned(runtime.store.getRepository(SyncLog), 'run', params.id, caller.tenantId)),
