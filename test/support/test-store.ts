@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
+import type { DataSource } from 'typeorm';
+import { openStore } from '../../core/src/store/data-source';
 
 /** True in the integration tier (MariaDB + NATS), false in the fast tier (SQLite + in-process). */
 export const integrationTier = process.env.IHUB_TEST_TIER === 'integration';
@@ -37,4 +39,21 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await c.end();
     },
   };
+}
+
+/**
+ * Mocha hooks giving every test of the suite a migrated store on a database of its own (tier
+ * dependent), dropped afterwards. Read `env.store` and `env.db` inside tests.
+ */
+export function useTestStore(): { store: DataSource; db: TestDatabase } {
+  const env = {} as { store: DataSource; db: TestDatabase };
+  beforeEach(async () => {
+    env.db = await createTestDatabase();
+    env.store = await openStore({ url: env.db.url });
+  });
+  afterEach(async () => {
+    if (env.store?.isInitialized) await env.store.destroy();
+    await env.db?.drop();
+  });
+  return env;
 }

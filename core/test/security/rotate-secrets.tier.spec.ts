@@ -6,7 +6,7 @@ import { uuidv7 } from '../../src/store/uuid-v7';
 import { SecretBox } from '../../src/security/secret-box';
 import { generateSecretKey } from '../../src/security/secret-key';
 import { rotateIntegrationSecrets } from '../../src/security/rotate-secrets';
-import { createTestDatabase, TestDatabase } from '../../../test/support/test-store';
+import { useTestStore } from '../../../test/support/test-store';
 
 const KEY_A = generateSecretKey();
 const KEY_B = generateSecretKey();
@@ -14,24 +14,15 @@ const KEY_C = generateSecretKey();
 const boxA = SecretBox.fromEnv({ IHUB_SECRET_KEY: KEY_A });
 
 describe('rotating integration secrets', () => {
-  let db: TestDatabase;
-  let store: DataSource;
-  beforeEach(async () => {
-    db = await createTestDatabase();
-    store = await openStore({ url: db.url });
-  });
-  afterEach(async () => {
-    await store.destroy();
-    await db.drop();
-  });
+  const env = useTestStore();
 
   async function addIntegration(name: string, secrets: string | null): Promise<string> {
     const id = uuidv7();
     const now = new Date();
-    await store.getRepository(Integration).insert({ id, tenantId: 'tenant-1', name, connector: 'template', description: null, endpointUrl: null, configuration: { apiKey: '***' }, secrets, status: 'active', source: null, lastSyncAt: null, createdAt: now, updatedAt: now });
+    await env.store.getRepository(Integration).insert({ id, tenantId: 'tenant-1', name, connector: 'template', description: null, endpointUrl: null, configuration: { apiKey: '***' }, secrets, status: 'active', source: null, lastSyncAt: null, createdAt: now, updatedAt: now });
     return id;
   }
-  const secretsOf = async (name: string) => (await store.getRepository(Integration).findOneByOrFail({ name })).secrets!;
+  const secretsOf = async (name: string) => (await env.store.getRepository(Integration).findOneByOrFail({ name })).secrets!;
 
   it('re-encrypts every secret under the old key so that the new key alone decrypts it', async () => {
     const boxB = SecretBox.fromEnv({ IHUB_SECRET_KEY: KEY_B });
@@ -41,7 +32,7 @@ describe('rotating integration secrets', () => {
     const alreadyNew = await secretsOf('already-new');
 
     const rotating = SecretBox.fromEnv({ IHUB_SECRET_KEY: KEY_B, IHUB_SECRET_KEYS_OLD: KEY_A });
-    const report = await rotateIntegrationSecrets(store, rotating);
+    const report = await rotateIntegrationSecrets(env.store, rotating);
 
     assert.deepEqual(report, { total: 4, reencrypted: 3, currentKeyId: boxB.currentKeyId, keyIds: { [boxA.currentKeyId]: 3, [boxB.currentKeyId]: 1 } });
     for (let i = 0; i < 3; i++) {
@@ -50,9 +41,9 @@ describe('rotating integration secrets', () => {
       assert.equal(rotating.needsRotation(text), false);
     }
     assert.equal(await secretsOf('already-new'), alreadyNew, 'rows under the current key are not rewritten');
-    assert.equal((await store.getRepository(Integration).findOneByOrFail({ name: 'file-declared' })).secrets, null);
+    assert.equal((await env.store.getRepository(Integration).findOneByOrFail({ name: 'file-declared' })).secrets, null);
 
-    const again = await rotateIntegrationSecrets(store, rotating);
+    const again = await rotateIntegrationSecrets(env.store, rotating);
     assert.equal(again.reencrypted, 0);
   });
 
@@ -62,7 +53,7 @@ describe('rotating integration secrets', () => {
     const before = await secretsOf('a-under-a');
 
     const rotating = SecretBox.fromEnv({ IHUB_SECRET_KEY: KEY_B, IHUB_SECRET_KEYS_OLD: KEY_A });
-    await assert.rejects(rotateIntegrationSecrets(store, rotating), (err: Error & { code: string }) => {
+    await assert.rejects(rotateIntegrationSecrets(env.store, rotating), (err: Error & { code: string }) => {
       assert.equal(err.code, 'IHUB_SECRET_UNKNOWN_KEY');
       assert.match(err.message, /1 integration\(s\), nothing was changed: b-under-c .*IHUB_SECRET_KEYS_OLD/);
       return true;
@@ -76,7 +67,7 @@ describe('rotating integration secrets', () => {
     await addIntegration('tampered', `${good.slice(0, -2)}${good.endsWith('AA') ? 'BB' : 'AA'}`);
     const before = await secretsOf('fine');
 
-    await assert.rejects(rotateIntegrationSecrets(store, SecretBox.fromEnv({ IHUB_SECRET_KEY: KEY_B, IHUB_SECRET_KEYS_OLD: KEY_A })), { code: 'IHUB_SECRET_DECRYPT_FAILED', message: /tampered/ });
+    await assert.rejects(rotateIntegrationSecrets(env.store, SecretBox.fromEnv({ IHUB_SECRET_KEY: KEY_B, IHUB_SECRET_KEYS_OLD: KEY_A })), { code: 'IHUB_SECRET_DECRYPT_FAILED', message: /tampered/ });
     assert.equal(await secretsOf('fine'), before);
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ObjectLiteral, Repository, FindOptionsWhere, MoreThan } from 'typeorm';
-import { NotFoundError } from '@ihub/plugin-kit';
+import { HubError, NotFoundError } from '@ihub/plugin-kit';
 import { validationError } from '../api-errors';
 
 export const idParams = z.strictObject({ id: z.uuid().describe('Resource id.') });
@@ -50,3 +50,10 @@ export async function findOwned<T extends ObjectLiteral>(repo: Repository<T>, wh
 }
 
 export const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
+
+export const conflict = (message: string) => new HubError('IHUB_CONFLICT', message, { fault: 'user' });
+
+/** Rows declared in config files belong to their files: the next `ihub apply` would undo an API change. */
+export function assertApiOwned(kind: 'integration' | 'flow', row: { name: string; source: string | null }): void {
+  if (row.source !== null) throw conflict(`${kind} '${row.name}' is declared in ${row.source}: change it there and run ihub apply`);
+}

@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { HubError } from '@ihub/plugin-kit';
 import { flowSchema as flowConfigSchema, type FlowConfig } from '../../config/integration-file.schema';
 import { Flow } from '../../store/entities';
 import { FLOWS_CHANGED_EVENT } from '../../services/hub.service';
 import { FieldProblem, validationError } from '../api-errors';
 import { defineRoute, type ApiCaller, type ApiDeps } from '../api-route';
-import { findOwned, idParams } from './common.schema';
+import { assertApiOwned, conflict, findOwned, idParams } from './common.schema';
 import { flowSchema, flowView } from './flows.routes';
-
-const conflict = (message: string) => new HubError('IHUB_CONFLICT', message, { fault: 'user' });
 
 /** What the schema cannot know: the integrations and their entities exist in the caller's tenant, and two-way rules. */
 function referenceProblems({ runtime }: ApiDeps, caller: ApiCaller, flow: FlowConfig): FieldProblem[] {
@@ -50,10 +47,6 @@ async function save(deps: ApiDeps, caller: ApiCaller, flow: FlowConfig, existing
   return row;
 }
 
-function assertApiOwned(row: Flow): void {
-  if (row.source !== null) throw conflict(`flow '${row.name}' is declared in ${row.source}: change it there and run ihub apply`);
-}
-
 export const flowWriteRoutes = [
   defineRoute({
     operationId: 'createFlow',
@@ -80,7 +73,7 @@ export const flowWriteRoutes = [
     response: flowSchema,
     handler: async (deps, caller, { params, body }) => {
       const row = await findOwned(deps.runtime.store.getRepository(Flow), 'flow', params.id, caller.tenantId);
-      assertApiOwned(row);
+      assertApiOwned('flow', row);
       return flowView(await save(deps, caller, body, row));
     },
   }),
@@ -97,7 +90,7 @@ export const flowWriteRoutes = [
     handler: async (deps, caller, { params }) => {
       const repo = deps.runtime.store.getRepository(Flow);
       const row = await findOwned(repo, 'flow', params.id, caller.tenantId);
-      assertApiOwned(row);
+      assertApiOwned('flow', row);
       await repo.delete({ id: row.id, tenantId: caller.tenantId });
       await deps.broker.broadcast(FLOWS_CHANGED_EVENT, {});
       return null;

@@ -9,17 +9,10 @@ import { keepMaskedSecrets, splitSecrets, type SecretValues } from '../../securi
 import { INTEGRATION_CHANGED_EVENT } from '../../services/hub.service';
 import { validationError } from '../api-errors';
 import { defineRoute, type ApiDeps } from '../api-route';
-import { findOwned, idParams } from './common.schema';
+import { assertApiOwned, conflict, findOwned, idParams } from './common.schema';
 import { integrationSchema, integrationView } from './integrations.routes';
 
 type IntegrationInput = z.infer<typeof integrationConfigSchema>;
-
-const conflict = (message: string) => new HubError('IHUB_CONFLICT', message, { fault: 'user' });
-
-/** Config-file integrations belong to their files: the next `apply` would undo an API change. */
-function assertApiOwned(row: Integration): void {
-  if (row.source !== null) throw conflict(`integration '${row.name}' is declared in ${row.source}: change it there and run ihub apply`);
-}
 
 /** Checks the connection config against the connector's schema; returns it with secrets split off for encryption. */
 function checkedConnection({ runtime }: ApiDeps, input: IntegrationInput): { redacted: Record<string, unknown>; secrets: SecretValues } {
@@ -80,7 +73,7 @@ export const integrationWriteRoutes = [
     handler: async (deps, caller, { params, body }) => {
       const repo = deps.runtime.store.getRepository(Integration);
       const row = await findOwned(repo, 'integration', params.id, caller.tenantId);
-      assertApiOwned(row);
+      assertApiOwned('integration', row);
       const previous = (row.secrets ? deps.runtime.secretBox().decrypt(row.secrets) : {}) as SecretValues;
       const connector = deps.runtime.registry.get(row.connector);
       const stored = row.configuration as Record<string, unknown>;
@@ -114,7 +107,7 @@ export const integrationWriteRoutes = [
     handler: async (deps, caller, { params }) => {
       const repo = deps.runtime.store.getRepository(Integration);
       const row = await findOwned(repo, 'integration', params.id, caller.tenantId);
-      assertApiOwned(row);
+      assertApiOwned('integration', row);
       const flows = await deps.runtime.store.getRepository(Flow).findBy({ tenantId: caller.tenantId });
       const users = flows.filter((f) => JSON.stringify(f.definition).includes(`"integration":${JSON.stringify(row.name)}`)).map((f) => f.name);
       if (users.length > 0) throw conflict(`integration '${row.name}' is used by flow(s) ${users.join(', ')}`);

@@ -3,28 +3,19 @@ import type { DataSource } from 'typeorm';
 import { openStore } from '../../../src/store/data-source';
 import { OutboxEvent, SyncFailure, SyncLog, type SyncStatus } from '../../../src/store/entities';
 import { createMetrics, HTTP_DURATION_BUCKETS, recordSyncRun } from '../../../src/api/metrics';
-import { createTestDatabase, TestDatabase } from '../../../../test/support/test-store';
+import { useTestStore } from '../../../../test/support/test-store';
 import { parseExposition, samplesOf, valueOf } from './prometheus-text';
 
 const flowRoute = '/api/v1/flows/{id}';
 
 describe('metrics', function () {
   this.timeout(30_000);
-  let db: TestDatabase;
-  let store: DataSource;
-  beforeEach(async () => {
-    db = await createTestDatabase();
-    store = await openStore({ url: db.url });
-  });
-  afterEach(async () => {
-    if (store.isInitialized) await store.destroy();
-    await db.drop();
-  });
+  const env = useTestStore();
 
-  const scrape = async (metrics = createMetrics(store)) => parseExposition((await metrics.render()).body);
+  const scrape = async (metrics = createMetrics(env.store)) => parseExposition((await metrics.render()).body);
 
   it('counts HTTP requests and their durations by method, route template and status', async () => {
-    const metrics = createMetrics(store);
+    const metrics = createMetrics(env.store);
     metrics.observeRequest('get', flowRoute, 200, 0.02);
     metrics.observeRequest('GET', flowRoute, 200, 0.04);
     metrics.observeRequest('POST', '/api/v1/flows', 201, 3);
@@ -47,7 +38,7 @@ describe('metrics', function () {
   });
 
   it('counts sync runs by flow and status, and the records they processed', async () => {
-    const metrics = createMetrics(store);
+    const metrics = createMetrics(env.store);
     recordSyncRun(metrics, { flow: 'contacts', status: 'completed', processed: 120 });
     recordSyncRun(metrics, { flow: 'contacts', status: 'completed', processed: 0 });
     metrics.recordSyncRun({ flow: 'contacts', status: 'failed', processed: 3 });
@@ -61,25 +52,25 @@ describe('metrics', function () {
     assert.equal(valueOf(samples, 'ihub_records_processed_total', { flow: 'orders' }), 7);
   });
 
-  it('reads the open failures, outbox events and running syncs from the store at scrape time', async () => {
-    const metrics = createMetrics(store);
+  it('reads the open failures, outbox events and running syncs from the env.store at scrape time', async () => {
+    const metrics = createMetrics(env.store);
     const gauges = async () => {
       const samples = await scrape(metrics);
       return ['ihub_sync_failures_open', 'ihub_outbox_events', 'ihub_sync_runs_running'].map((name) => valueOf(samples, name));
     };
     assert.deepEqual(await gauges(), [0, 0, 0]);
 
-    await insertFailures(store, 2);
-    await insertEvents(store, 3);
-    await insertSyncLogs(store, ['running', 'completed', 'running', 'failed']);
+    await insertFailures(env.store, 2);
+    await insertEvents(env.store, 3);
+    await insertSyncLogs(env.store, ['running', 'completed', 'running', 'failed']);
     assert.deepEqual(await gauges(), [2, 3, 2]);
 
-    await store.getRepository(SyncLog).update({ status: 'running' }, { status: 'completed' });
+    await env.store.getRepository(SyncLog).update({ status: 'running' }, { status: 'completed' });
     assert.deepEqual(await gauges(), [2, 3, 0]);
   });
 
   it('renders the Prometheus text format, with the process metrics prefixed ihub_', async () => {
-    const metrics = createMetrics(store);
+    const metrics = createMetrics(env.store);
     metrics.observeRequest('GET', flowRoute, 404, 0.001);
     const { contentType, body } = await metrics.render();
 
@@ -99,8 +90,8 @@ describe('metrics', function () {
   });
 
   it('keeps two hubs in one process apart: each has its own registry', async () => {
-    const a = createMetrics(store);
-    const b = createMetrics(store);
+    const a = createMetrics(env.store);
+    const b = createMetrics(env.store);
     a.observeRequest('GET', flowRoute, 200, 0.01);
     a.recordSyncRun({ flow: 'contacts', status: 'completed', processed: 5 });
     b.observeRequest('GET', flowRoute, 200, 0.01);
@@ -112,10 +103,10 @@ describe('metrics', function () {
     assert.ok(samplesOf(samplesB, 'ihub_process_cpu_user_seconds_total').length === 1, 'both have process metrics');
   });
 
-  it('still renders when the store is closed, with the store gauges unknown (NaN)', async () => {
-    const metrics = createMetrics(store);
+  it('still renders when the env.store is closed, with the env.store gauges unknown (NaN)', async () => {
+    const metrics = createMetrics(env.store);
     metrics.observeRequest('GET', flowRoute, 200, 0.01);
-    await store.destroy();
+    await env.store.destroy();
     const samples = await scrape(metrics);
     assert.equal(valueOf(samples, 'ihub_http_requests_total'), 1);
     for (const name of ['ihub_sync_failures_open', 'ihub_outbox_events', 'ihub_sync_runs_running']) assert.ok(Number.isNaN(valueOf(samples, name)), name);
