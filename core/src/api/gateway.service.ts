@@ -216,12 +216,16 @@ export function createGatewayService(broker: ServiceBroker, deps: ApiDeps, route
       },
       async authorize(ctx: Context<unknown, { user?: ApiCaller | null }>, _route: unknown, req: Req) {
         const needed = req.$action?.scope;
-        if (!needed || needed === 'public') return;
+        if (!needed) return;
         const caller = ctx.meta.user;
-        if (!caller) throw unauthenticated('missing credentials');
-        if (!hasScope(caller.scopes, needed as 'read')) throw forbidden(`this operation needs the '${needed}' scope; the credentials have: ${caller.scopes.join(', ')}`);
+        if (needed !== 'public') {
+          if (!caller) throw unauthenticated('missing credentials');
+          if (!hasScope(caller.scopes, needed as 'read')) throw forbidden(`this operation needs the '${needed}' scope; the credentials have: ${caller.scopes.join(', ')}`);
+        }
         if (!extras.rateLimits) return;
-        const decision = await extras.rateLimits.consume(caller.actor, caller.tenantId);
+        // Public routes (the token endpoint) are metered by client address, which also slows guessing of client secrets.
+        const ip = `ip:${req.socket?.remoteAddress ?? 'unknown'}`;
+        const decision = caller ? await extras.rateLimits.consume(caller.actor, caller.tenantId) : await extras.rateLimits.consume(ip, ip);
         req.$rateHeaders = rateLimitHeaders(decision);
         (ctx.meta as { $responseHeaders?: Record<string, string> }).$responseHeaders = req.$rateHeaders;
         if (!decision.allowed) {

@@ -124,8 +124,10 @@ describe('REST API: every route over HTTP', function () {
     const token = await h.request('POST', '/api/v1/oauth/token', { rawBody: `grant_type=client_credentials&client_id=${h.oauth.clientId}&client_secret=${h.oauth.clientSecret}&scope=read`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     assert.equal(token.status, 200, token.text);
     assert.equal(token.json.scope, 'read');
+    assert.ok(Number(token.headers.get('ratelimit-limit')) > 0, 'the public token endpoint is metered by client address');
     const ok = await h.request('GET', '/api/v1/flows', { key: token.json.access_token });
     assert.equal(ok.status, 200);
+    assert.ok(ok.headers.get('ratelimit-remaining'));
     const denied = await h.request('POST', `/api/v1/integrations/${h.ids.integration}/pause`, { key: token.json.access_token, body: {} });
     assert.equal(denied.status, 403);
     const basic = await h.request('POST', '/api/v1/oauth/token', { body: { grant_type: 'client_credentials' }, headers: { authorization: `Basic ${Buffer.from(`${h.oauth.clientId}:${h.oauth.clientSecret}`).toString('base64')}` } });
