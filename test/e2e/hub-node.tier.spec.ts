@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startHubNode, HubNode } from '../../core/src/hub-node';
 import { CONFIG_APPLIED_EVENT } from '../../core/src/services/hub.service';
+import { Integration, SyncLog } from '../../core/src/store/entities';
 import { until } from '../support/cli-process';
 import type { RunResult } from '../../core/src/sync/sync-engine';
 import { csvIntegration, FIXTURE_PLUGINS, readCsv, TestProject, writeCsv } from '../support/test-hub';
@@ -69,5 +70,23 @@ describe('hub node', () => {
     assert.equal(second.status, 'completed');
     assert.deepEqual(readCsv(project.file('third.csv')).map((r) => r.id), ['a', 'b']);
     await assert.rejects(node.broker.call('sync.run', { flow: 'copy' }), { code: 'IHUB_NOT_FOUND' }, 'a flow removed from the files is gone');
+  });
+
+  it('does not schedule flows whose integrations are paused', async () => {
+    project.write({
+      hub: { scheduler: { enabled: true } },
+      integrations: [csvIntegration(project, 'src', 'in.csv'), csvIntegration(project, 'dst', 'out.csv')],
+      flows: [{ name: 'ticking', entity: 'row', schedule: '* * * * * *', source: { integration: 'src', entity: 'file' }, mapping: { id: 'id' }, targets: [{ integration: 'dst', entity: 'file' }] }],
+    });
+    node = await startHubNode({ configFile: project.configFile, env: { ...project.env, IHUB_NAMESPACE: `t${randomBytes(4).toString('hex')}` }, cwd: project.root, logLevel: 'error' });
+    const logs = node.runtime.store.getRepository(SyncLog);
+    await until(async () => (await logs.count()) >= 1, 10_000, 'the flow to run on its schedule');
+    await node.runtime.store.getRepository(Integration).update({ name: 'dst' }, { status: 'paused' });
+    await new Promise((r) => setTimeout(r, 1500));
+    const whilePaused = await logs.count();
+    await new Promise((r) => setTimeout(r, 2500));
+    assert.equal(await logs.count(), whilePaused, 'no run while an integration of the flow is paused');
+    await node.runtime.store.getRepository(Integration).update({ name: 'dst' }, { status: 'active' });
+    await until(async () => (await logs.count()) > whilePaused, 10_000, 'runs to resume');
   });
 });

@@ -34,7 +34,14 @@ const STATUS: Record<string, number> = {
   IHUB_UPSTREAM_AUTH: 502,
   IHUB_UPSTREAM_THROTTLED: 503,
   IHUB_UPSTREAM_TIMEOUT: 504,
+  IHUB_SECRET_KEY_MISSING: 503,
+  IHUB_SECRET_KEY_INVALID: 503,
+  IHUB_SECRET_UNKNOWN_KEY: 503,
+  IHUB_SECRET_DECRYPT_FAILED: 503,
 };
+
+/** Server-side problems whose message helps the caller and reveals nothing (a missing key, not the key). */
+const EXPOSED_5XX = /^IHUB_(UPSTREAM|SECRET)_/;
 
 export interface ErrorBody {
   error: { code: string; message: string; details: unknown[] };
@@ -48,7 +55,7 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
   if (err instanceof HubError || (err as { code?: unknown })?.code?.toString().startsWith('IHUB_')) {
     const e = err as HubError;
     const status = STATUS[e.code] ?? 500;
-    if (status < 500 || e.code.startsWith('IHUB_UPSTREAM')) {
+    if (status < 500 || EXPOSED_5XX.test(e.code)) {
       const details = Array.isArray(e.data?.details) ? (e.data.details as unknown[]) : [];
       return { status, body: { error: { code: e.code, message: e.message, details } }, expose: true };
     }

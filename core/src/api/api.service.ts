@@ -17,7 +17,12 @@ function parsePart(schema: z.ZodType | undefined, value: unknown, where: FieldPr
   }
   const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
   if (result.success) return result.data;
-  for (const issue of result.error.issues) problems.push({ in: where, field: issue.path.join('.'), message: issue.message });
+  for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      // One problem per unknown key, named by its own path, so clients can point at it.
+      for (const key of issue.keys) problems.push({ in: where, field: [...issue.path, key].join('.'), message: `unknown ${where === 'body' ? 'field' : 'parameter'}` });
+    } else problems.push({ in: where, field: issue.path.join('.'), message: issue.message });
+  }
   return undefined;
 }
 

@@ -13,7 +13,7 @@ import { rateLimitHeaders, type RateLimits } from './rate-limit';
 import { UNMATCHED_ROUTE, type HubMetrics } from './metrics';
 import { HubError } from '@ihub/plugin-kit';
 import { appendAudit } from '../audit';
-import { Tenant } from '../store/entities';
+import { OAuthClient, Tenant } from '../store/entities';
 
 export interface GatewaySettings {
   port: number;
@@ -92,16 +92,27 @@ export function createGatewayService(broker: ServiceBroker, deps: ApiDeps, route
     extras.metrics.observeRequest(req.method ?? 'GET', templates.get(req.$action?.name ?? '') ?? UNMATCHED_ROUTE, status, seconds);
   };
 
-  // Tenant status is read at most every 10 s per tenant: suspending one takes effect within that.
-  const tenantStatus = new Map<string, { status: string; at: number }>();
-  async function assertTenantActive(tenantId: string): Promise<void> {
-    let cached = tenantStatus.get(tenantId);
+  // Tenant status and OAuth client revocation are read at most every 10 s each: suspending a
+  // tenant or revoking a client takes effect within that, without a query per request.
+  const statusCache = new Map<string, { status: string; at: number }>();
+  async function cachedStatus(key: string, load: () => Promise<string>): Promise<string> {
+    let cached = statusCache.get(key);
     if (!cached || Date.now() - cached.at > 10_000) {
-      const tenant = await deps.runtime.store.getRepository(Tenant).findOneBy({ id: tenantId });
-      cached = { status: tenant?.status ?? 'missing', at: Date.now() };
-      tenantStatus.set(tenantId, cached);
+      cached = { status: await load(), at: Date.now() };
+      statusCache.set(key, cached);
     }
-    if (cached.status !== 'active') throw unauthenticated(`the tenant of these credentials is ${cached.status}`);
+    return cached.status;
+  }
+  async function assertActive(caller: ApiCaller): Promise<void> {
+    const tenant = await cachedStatus(`tenant:${caller.tenantId}`, async () => (await deps.runtime.store.getRepository(Tenant).findOneBy({ id: caller.tenantId }))?.status ?? 'missing');
+    if (tenant !== 'active') throw unauthenticated(`the tenant of these credentials is ${tenant}`);
+    if (!caller.actor.startsWith('client:')) return;
+    const clientId = caller.actor.slice('client:'.length);
+    const client = await cachedStatus(caller.actor, async () => {
+      const row = await deps.runtime.store.getRepository(OAuthClient).findOneBy({ clientId });
+      return !row ? 'missing' : row.revokedAt ? 'revoked' : 'active';
+    });
+    if (client !== 'active') throw unauthenticated(`the OAuth client of this access token is ${client}`);
   }
 
   async function authenticate(req: Req): Promise<ApiCaller | null> {
@@ -112,7 +123,7 @@ export function createGatewayService(broker: ServiceBroker, deps: ApiDeps, route
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw unauthenticated('the Authorization header must be "Bearer <API key or access token>"');
     const caller = match[1].startsWith(`${API_KEY_PREFIX}_`) ? await authenticateApiKey(deps.runtime.store, match[1]) : await signer.verify(match[1]);
-    await assertTenantActive(caller.tenantId);
+    await assertActive(caller);
     return caller;
   }
 
@@ -123,6 +134,8 @@ export function createGatewayService(broker: ServiceBroker, deps: ApiDeps, route
       port: settings.port,
       ip: settings.host,
       log4XXResponses: false,
+      logRequest: 'debug',
+      logResponse: 'debug',
       routes: [
         {
           path: '/api/v1',
@@ -140,6 +153,12 @@ export function createGatewayService(broker: ServiceBroker, deps: ApiDeps, route
           },
           onBeforeCall(ctx: Context, _route: unknown, req: Req) {
             req.$ihubStartedAt = process.hrtime.bigint();
+            // A body the parsers did not read (text/plain, XML…) would be silently ignored: refuse it.
+            const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+            const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+            if (hasBody && type !== 'application/json' && !(type === 'application/x-www-form-urlencoded' && req.$action?.name === 'api.issueToken')) {
+              throw new HubError('IHUB_UNSUPPORTED_MEDIA_TYPE', `send request bodies as application/json${req.$action?.name === 'api.issueToken' ? ' or application/x-www-form-urlencoded' : ''}, not '${type || 'no content type'}'`, { fault: 'user' });
+            }
             // RFC 6749 lets clients send their credentials as HTTP Basic: fold them into the body.
             const basic = /^Basic\s+(\S+)$/i.exec(req.headers.authorization ?? '');
             if (req.$action?.name === 'api.issueToken' && basic && req.$params) {

@@ -1,7 +1,7 @@
 import { Cron } from 'croner';
 import { Service, ServiceBroker } from 'moleculer';
-import { DataSource, FindOptionsWhere, IsNull, LessThan, Or } from 'typeorm';
-import { Flow, Tenant } from '../store/entities';
+import { DataSource, FindOptionsWhere, In, IsNull, LessThan, Or } from 'typeorm';
+import { Flow, Integration, Tenant } from '../store/entities';
 
 /**
  * Runs flows on their cron schedules. Every node runs the same timers; a tick is claimed with one
@@ -48,6 +48,13 @@ export function createSchedulerService(broker: ServiceBroker, store: DataSource)
   async function runIfClaimed(flow: Flow, claim: FindOptionsWhere<Flow>, tickAt: Date): Promise<void> {
     const claimed = await store.getRepository(Flow).update(claim, { lastTickAt: tickAt });
     if (!claimed.affected) return;
+    const definition = flow.definition as { source?: { integration?: string }; targets?: Array<{ integration?: string }> };
+    const names = [definition.source?.integration, ...(definition.targets ?? []).map((t) => t.integration)].filter((n): n is string => !!n);
+    const paused = await store.getRepository(Integration).find({ select: { name: true }, where: { tenantId: flow.tenantId, name: In(names), status: 'paused' } });
+    if (paused.length > 0) {
+      broker.logger.debug(`flow ${flow.name} not run: integration ${paused.map((i) => i.name).join(', ')} is paused`);
+      return;
+    }
     const tenant = await store.getRepository(Tenant).findOneBy({ id: flow.tenantId });
     try {
       await broker.call('sync.run', { tenant: tenant?.code, flow: flow.name });

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { DataSource, In, Not, IsNull, Or } from 'typeorm';
 import { HubError, Logger, NotFoundError, SourceRecord } from '@ihub/plugin-kit';
 import { ConnectorInstance } from '../registry/connector-instance';
@@ -121,7 +120,8 @@ export class SyncEngine {
     const source = plan.source.instance;
     const leaseMs = this.options.leaseMs ?? 60_000;
     const lease = await StreamLease.acquire(store, { tenantId: flow.tenantId, flowId: flow.id, integrationId: source.integration.id, entity: plan.source.entity }, nodeId, leaseMs);
-    const runId = randomUUID();
+    // Time-ordered, so runs list oldest first by id.
+    const runId = uuidv7();
     const stats = new RunStats();
     const dryRun = options.dryRun ?? false;
     const failures = dryRun ? [] : await this.openFailures(plan);

@@ -89,7 +89,7 @@ describe('REST API: every route over HTTP', function () {
         it('rejects an unknown body field', async () => {
           const res = await h.request(route.method, fixture.path(h), { key: route.scope === 'public' ? null : h.keys.admin, body: { ...(fixture.body?.(h) as object), surprise: true } });
           assert.equal(res.status, 400, res.text);
-          assert.ok(res.json.error.details.some((d: { message: string }) => /surprise/.test(d.message)));
+          assert.ok(res.json.error.details.some((d: { field: string; message: string }) => d.field === 'surprise' && d.message === 'unknown field'), res.text);
         });
       }
 
@@ -136,6 +136,13 @@ describe('REST API: every route over HTTP', function () {
     assert.equal(wrong.status, 401);
     const tooMuch = await h.request('POST', '/api/v1/oauth/token', { body: { grant_type: 'client_credentials', client_id: h.oauth.clientId, client_secret: h.oauth.clientSecret, scope: 'admin' } });
     assert.equal(tooMuch.status, 400);
+    // Revoking the client ends its tokens too (within the 10 s status cache; this one was never cached as active).
+    const revoked = await h.request('POST', '/api/v1/oauth-clients', { key: h.keys.admin, body: { name: 'short-lived', scopes: ['read'] } });
+    const issued = await h.request('POST', '/api/v1/oauth/token', { body: { grant_type: 'client_credentials', client_id: revoked.json.clientId, client_secret: revoked.json.clientSecret } });
+    await h.request('DELETE', `/api/v1/oauth-clients/${revoked.json.id}`, { key: h.keys.admin });
+    const after = await h.request('GET', '/api/v1/flows', { key: issued.json.access_token });
+    assert.equal(after.status, 401);
+    assert.match(after.json.error.message, /OAuth client of this access token is revoked/);
   });
 
   it('answers an expired access token with 401', async () => {
@@ -150,6 +157,9 @@ describe('REST API: every route over HTTP', function () {
     const big = await h.request('POST', '/api/v1/api-keys', { key: h.keys.admin, rawBody: JSON.stringify({ name: 'x'.repeat(2_000_000), scopes: ['read'] }), headers: { 'content-type': 'application/json' } });
     assert.equal(big.status, 413, big.text);
     assert.equal(big.json.error.code, 'IHUB_PAYLOAD_TOO_LARGE');
+    const plain = await h.request('POST', `/api/v1/flows/${h.ids.flow}/runs`, { key: h.keys.write, rawBody: 'full=true', headers: { 'content-type': 'text/plain' } });
+    assert.equal(plain.status, 415, plain.text);
+    assert.equal(plain.json.error.code, 'IHUB_UNSUPPORTED_MEDIA_TYPE');
     const notJson = await h.request('POST', '/api/v1/api-keys', { key: h.keys.admin, rawBody: '{"name":', headers: { 'content-type': 'application/json' } });
     assert.equal(notJson.status, 400, notJson.text);
     assert.ok(notJson.json.error.code.startsWith('IHUB_'));

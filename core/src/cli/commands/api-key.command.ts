@@ -56,9 +56,10 @@ export function apiKeyCommand(program: Command): void {
   keys
     .command('revoke <id>')
     .description('revoke an API key at once')
-    .action(action(async (id: string) => {
+    .option('--tenant <code>', 'tenant of the key', 'default')
+    .action(action(async (id: string, opts: { tenant: string }) => {
       await withRuntime(program.opts() as GlobalOptions, async (runtime) => {
-        const key = await runtime.store.getRepository(ApiKey).findOneBy({ id });
+        const key = await runtime.store.getRepository(ApiKey).findOneBy({ id, tenantId: runtime.tenantId(opts.tenant) });
         if (!key) throw new HubError('IHUB_NOT_FOUND', `api key '${id}' not found`, { fault: 'user' });
         await runtime.store.getRepository(ApiKey).update({ id }, { revokedAt: new Date() });
         await appendAudit(runtime.store, { tenantId: key.tenantId, actor: cliActor(), action: 'revokeApiKey', target: `api-key:${id}`, outcome: 'success' });
