@@ -5,7 +5,8 @@ import ApiGateway from 'moleculer-web';
 import { Context, Service, ServiceBroker } from 'moleculer';
 import { aliasPath, type AnyApiRoute, type ApiCaller, type ApiDeps } from './api-route';
 import { forbidden, toErrorResponse, unauthenticated } from './api-errors';
-import { API_KEY_PREFIX, authenticateApiKey } from './auth/api-keys';
+import { API_KEY_PREFIX, ApiKeyCache } from './auth/api-keys';
+import { CREDENTIALS_REVOKED_EVENT } from './auth/credential-events';
 import { hasScope } from './auth/scopes';
 import type { TokenSigner } from './auth/tokens';
 import { buildOpenApi } from './openapi/build-openapi';
@@ -92,6 +93,7 @@ export function createGatewayService(broker: ServiceBroker, deps: ApiDeps, route
     extras.metrics.observeRequest(req.method ?? 'GET', templates.get(req.$action?.name ?? '') ?? UNMATCHED_ROUTE, status, seconds);
   };
 
+  const apiKeys = new ApiKeyCache(deps.runtime.store);
   // Tenant status and OAuth client revocation are read at most every 10 s each: suspending a
   // tenant or revoking a client takes effect within that, without a query per request.
   const statusCache = new Map<string, { status: string; at: number }>();
@@ -122,7 +124,7 @@ export function createGatewayService(broker: ServiceBroker, deps: ApiDeps, route
     if (!header) throw unauthenticated('missing credentials: send Authorization: Bearer <API key or access token>');
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw unauthenticated('the Authorization header must be "Bearer <API key or access token>"');
-    const caller = match[1].startsWith(`${API_KEY_PREFIX}_`) ? await authenticateApiKey(deps.runtime.store, match[1]) : await signer.verify(match[1]);
+    const caller = match[1].startsWith(`${API_KEY_PREFIX}_`) ? await apiKeys.authenticate(match[1]) : await signer.verify(match[1]);
     await assertActive(caller);
     return caller;
   }
@@ -222,6 +224,14 @@ export function createGatewayService(broker: ServiceBroker, deps: ApiDeps, route
       onError(_req: Req, res: ServerResponse, err: unknown) {
         const { status, body } = toErrorResponse(err);
         sendJson(res, status, body);
+      },
+    },
+    events: {
+      [CREDENTIALS_REVOKED_EVENT]: {
+        handler(ctx: Context<{ keyId?: string; clientId?: string }>) {
+          if (ctx.params.keyId) apiKeys.forget(ctx.params.keyId);
+          if (ctx.params.clientId) statusCache.delete(`client:${ctx.params.clientId}`);
+        },
       },
     },
     methods: {

@@ -145,6 +145,15 @@ describe('REST API: every route over HTTP', function () {
     assert.match(after.json.error.message, /OAuth client of this access token is revoked/);
   });
 
+  it('stops accepting an API key as soon as it is revoked over the API, though it was just used', async () => {
+    const created = await h.request('POST', '/api/v1/api-keys', { key: h.keys.admin, body: { name: 'short', scopes: ['read'] } });
+    assert.equal((await h.request('GET', '/api/v1/flows', { key: created.json.key })).status, 200);
+    assert.equal((await h.request('DELETE', `/api/v1/api-keys/${created.json.id}`, { key: h.keys.admin })).status, 204);
+    const after = await h.request('GET', '/api/v1/flows', { key: created.json.key });
+    assert.equal(after.status, 401);
+    assert.match(after.json.error.message, /revoked/);
+  });
+
   it('answers an expired access token with 401', async () => {
     const signer = TokenSigner.fromEnv({ IHUB_JWT_SECRET: 'test-jwt-secret' }, consoleLogger('error'));
     const token = await signer.issue({ tenantId: h.tenantA, scopes: ['read'], clientId: 'x' }, -10);

@@ -29,12 +29,44 @@ export async function createApiKey(store: DataSource, input: NewApiKey): Promise
 }
 
 export async function authenticateApiKey(store: DataSource, key: string, now = new Date()): Promise<ApiCaller> {
-  const record = await store.getRepository(ApiKey).findOneBy({ hash: hashSecret(key) });
+  return (await lookupApiKey(store, hashSecret(key), now)).caller;
+}
+
+async function lookupApiKey(store: DataSource, hash: string, now: Date): Promise<{ caller: ApiCaller; record: ApiKey }> {
+  const record = await store.getRepository(ApiKey).findOneBy({ hash });
   if (!record) throw unauthenticated('invalid API key');
   if (record.revokedAt) throw unauthenticated('API key revoked');
   if (record.expiresAt && record.expiresAt <= now) throw unauthenticated('API key expired');
   if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await store.getRepository(ApiKey).update({ id: record.id }, { lastUsedAt: now });
   }
-  return { tenantId: record.tenantId, scopes: record.scopes, actor: `key:${record.id}` };
+  return { caller: { tenantId: record.tenantId, scopes: record.scopes, actor: `key:${record.id}` }, record };
+}
+
+/**
+ * Remembers authenticated keys for `ttlMs`, so a busy client costs no key lookup per request.
+ * A revocation reaches every node at once through `forget` (the API broadcasts it) and otherwise
+ * within the TTL; an expiry is checked on every request.
+ */
+export class ApiKeyCache {
+  private readonly entries = new Map<string, { caller: ApiCaller; keyId: string; expiresAt: Date | null; cachedAt: number }>();
+
+  constructor(private readonly store: DataSource, private readonly ttlMs = 10_000) {}
+
+  async authenticate(key: string, now = new Date()): Promise<ApiCaller> {
+    const hash = hashSecret(key);
+    const hit = this.entries.get(hash);
+    if (hit && now.getTime() - hit.cachedAt < this.ttlMs) {
+      if (hit.expiresAt && hit.expiresAt <= now) throw unauthenticated('API key expired');
+      return hit.caller;
+    }
+    const { caller, record } = await lookupApiKey(this.store, hash, now);
+    if (this.entries.size > 10_000) this.entries.clear();
+    this.entries.set(hash, { caller, keyId: record.id, expiresAt: record.expiresAt, cachedAt: now.getTime() });
+    return caller;
+  }
+
+  forget(keyId: string): void {
+    for (const [hash, entry] of this.entries) if (entry.keyId === keyId) this.entries.delete(hash);
+  }
 }

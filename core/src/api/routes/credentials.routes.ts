@@ -5,6 +5,7 @@ import { defineRoute } from '../api-route';
 import { createApiKey } from '../auth/api-keys';
 import { createOAuthClient } from '../auth/oauth-clients';
 import { idParams, iso, listPage, page, pageQuery } from './common.schema';
+import { CREDENTIALS_REVOKED_EVENT } from '../auth/credential-events';
 
 const scopes = z.array(z.enum(['read', 'write', 'admin'])).min(1).describe('`read`, `write` (includes read), `admin` (includes write).');
 
@@ -67,9 +68,10 @@ export const credentialRoutes = [
     params: idParams,
     status: 204,
     response: z.null(),
-    handler: async ({ runtime }, caller, { params }) => {
+    handler: async ({ runtime, broker }, caller, { params }) => {
       const result = await runtime.store.getRepository(ApiKey).update({ id: params.id, tenantId: caller.tenantId }, { revokedAt: new Date() });
       if (!result.affected) throw new NotFoundError('api key', params.id);
+      await broker.broadcast(CREDENTIALS_REVOKED_EVENT, { keyId: params.id });
       return null;
     },
   }),
@@ -112,9 +114,11 @@ export const credentialRoutes = [
     params: idParams,
     status: 204,
     response: z.null(),
-    handler: async ({ runtime }, caller, { params }) => {
+    handler: async ({ runtime, broker }, caller, { params }) => {
       const result = await runtime.store.getRepository(OAuthClient).update({ id: params.id, tenantId: caller.tenantId }, { revokedAt: new Date() });
       if (!result.affected) throw new NotFoundError('oauth client', params.id);
+      const client = await runtime.store.getRepository(OAuthClient).findOneByOrFail({ id: params.id });
+      await broker.broadcast(CREDENTIALS_REVOKED_EVENT, { clientId: client.clientId });
       return null;
     },
   }),

@@ -8,6 +8,7 @@ import { jsonColumn, timestampColumn, uuidColumn } from './columns';
 @Entity('audit_log')
 @Index('uq_audit_log_seq', ['seq'], { unique: true })
 @Index('ix_audit_log_tenant_created', ['tenantId', 'createdAt'])
+@Index('ix_audit_log_tenant_id', ['tenantId', 'id'])
 export class AuditLog {
   @PrimaryColumn(uuidColumn) id!: string;
   @Column({ type: 'bigint' }) seq!: string;

@@ -8,6 +8,7 @@ import { jsonColumn, timestampColumn, uuidColumn } from './columns';
 @Entity('event')
 @Index('ix_event_tenant_created', ['tenantId', 'createdAt'])
 @Index('ix_event_type', ['type'])
+@Index('ix_event_tenant_id', ['tenantId', 'id'])
 export class OutboxEvent {
   @PrimaryColumn(uuidColumn) id!: string;
   @Column({ ...uuidColumn, name: 'tenant_id' }) tenantId!: string;

@@ -9,6 +9,7 @@ import { jsonColumn, nullableTimestampColumn, timestampColumn, uuidColumn } from
 @Entity('external_mapping')
 @Index('uq_mapping_external', ['integrationId', 'externalEntity', 'externalId'], { unique: true })
 @Index('uq_mapping_internal', ['integrationId', 'externalEntity', 'internalEntityId'], { unique: true })
+@Index('ix_mapping_tenant_id', ['tenantId', 'id'])
 export class ExternalMapping {
   @PrimaryColumn(uuidColumn) id!: string;
   @Column({ ...uuidColumn, name: 'tenant_id' }) tenantId!: string;

@@ -4,6 +4,7 @@ import { jsonColumn, nullableTimestampColumn, timestampColumn, uuidColumn } from
 /** The hub's canonical copy of a record. `hash` is over `data`; a write that keeps it is skipped. */
 @Entity('record')
 @Index('ix_record_tenant_type_updated', ['tenantId', 'entityType', 'updatedAt'])
+@Index('ix_record_tenant_id', ['tenantId', 'id'])
 export class CanonicalRecord {
   @PrimaryColumn(uuidColumn) id!: string;
   @Column({ ...uuidColumn, name: 'tenant_id' }) tenantId!: string;

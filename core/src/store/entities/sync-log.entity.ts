@@ -17,6 +17,7 @@ export interface RecordErrorDetail {
 /** One sync run of one stream: counts, cursors, per-record errors. */
 @Entity('sync_log')
 @Index('ix_sync_log_flow_started', ['flowId', 'startedAt'])
+@Index('ix_sync_log_tenant_id', ['tenantId', 'id'])
 export class SyncLog {
   @PrimaryColumn(uuidColumn) id!: string;
   @Column({ ...uuidColumn, name: 'tenant_id' }) tenantId!: string;
