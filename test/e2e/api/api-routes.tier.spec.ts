@@ -4,7 +4,7 @@ import { TokenSigner } from '../../../core/src/api/auth/tokens';
 import type { AnyApiRoute } from '../../../core/src/api/api-route';
 import { consoleLogger } from '../../../core/src/runtime/console-logger';
 import { ApiHarness, SECRET_VALUE, apiFlow } from './api-harness';
-import { AuditLog } from '../../../core/src/store/entities';
+import { AuditLog, CanonicalRecord } from '../../../core/src/store/entities';
 
 const ROUTES = apiRoutes(TokenSigner.fromEnv({ IHUB_JWT_SECRET: 'x' }, consoleLogger('error')));
 
@@ -185,6 +185,21 @@ describe('REST API: every route over HTTP', function () {
     assert.deepEqual(ids, [...ids].sort());
     const bad = await h.request('GET', '/api/v1/records?cursor=garbage', { key: h.keys.read });
     assert.equal(bad.status, 400);
+  });
+
+  it('filters records by entity type, update time and deletion', async () => {
+    const all = await h.request('GET', '/api/v1/records?entityType=row', { key: h.keys.read });
+    assert.equal(all.json.data.length, 3);
+    const since = all.json.data[0].updatedAt;
+    assert.equal((await h.request('GET', `/api/v1/records?updatedSince=${since}`, { key: h.keys.read })).json.data.length, 3, 'the boundary is inclusive');
+    assert.equal((await h.request('GET', `/api/v1/records?updatedSince=${new Date(Date.now() + 60_000).toISOString()}`, { key: h.keys.read })).json.data.length, 0);
+    assert.equal((await h.request('GET', '/api/v1/records?entityType=other', { key: h.keys.read })).json.data.length, 0);
+    await h.node.runtime.store.getRepository(CanonicalRecord).update({ id: h.ids.record }, { deletedAt: new Date() });
+    assert.equal((await h.request('GET', '/api/v1/records', { key: h.keys.read })).json.data.length, 2);
+    const withDeleted = await h.request('GET', '/api/v1/records?includeDeleted=true', { key: h.keys.read });
+    assert.equal(withDeleted.json.data.length, 3);
+    assert.ok(withDeleted.json.data.find((r: { id: string; deletedAt: string | null }) => r.id === h.ids.record).deletedAt);
+    await h.node.runtime.store.getRepository(CanonicalRecord).update({ id: h.ids.record }, { deletedAt: null });
   });
 
   it('never returns secrets: integration configs show *** for secret fields', async () => {

@@ -15,7 +15,7 @@ export const page = <T extends z.ZodType>(item: T) =>
 
 export const timestamp = z.iso.datetime();
 
-function decodeCursor(cursor: string | undefined): string | undefined {
+export function decodeCursor(cursor: string | undefined): string | undefined {
   if (!cursor) return undefined;
   try {
     const id = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')).after;
@@ -25,6 +25,11 @@ function decodeCursor(cursor: string | undefined): string | undefined {
   }
   throw validationError([{ in: 'query', field: 'cursor', message: 'not a cursor this API issued' }]);
 }
+
+export const encodeCursor = (lastId: string): string => Buffer.from(JSON.stringify({ after: lastId })).toString('base64url');
+
+/** A Date as both dialects compare datetime(3) columns: UTC `YYYY-MM-DD HH:MM:SS.mmm`. */
+export const sqlTimestamp = (d: Date): string => d.toISOString().replace('T', ' ').replace('Z', '');
 
 /**
  * One page of rows in id order — stable however rows are added — and the cursor of the next page.
@@ -39,7 +44,7 @@ export async function listPage<T extends ObjectLiteral & { id: string }>(
   const rows = await repo.find({ where: { ...where, ...(after ? { id: MoreThan(after) } : {}) } as FindOptionsWhere<T>, order: { id: 'ASC' } as never, take: query.limit + 1 });
   const more = rows.length > query.limit;
   const pageRows = more ? rows.slice(0, query.limit) : rows;
-  return { rows: pageRows, nextCursor: more ? Buffer.from(JSON.stringify({ after: pageRows[pageRows.length - 1].id })).toString('base64url') : null };
+  return { rows: pageRows, nextCursor: more ? encodeCursor(pageRows[pageRows.length - 1].id) : null };
 }
 
 /** A row of the caller's tenant, or 404 — never 403, so ids of other tenants reveal nothing. */
