@@ -29,8 +29,15 @@ interface RecordRow {
   updated_at: string | Date;
 }
 
-/** Both drivers hand datetime(3) back as UTC: SQLite as `YYYY-MM-DD HH:MM:SS.mmm` text, mysql2 as a Date. */
-const instant = (v: string | Date): string => (v instanceof Date ? v.toISOString() : new Date(`${v.replace(' ', 'T')}Z`).toISOString());
+/**
+ * Both drivers hand datetime(3) back as UTC: mysql2 as a Date, SQLite as `YYYY-MM-DD HH:MM:SS.mmm`
+ * text, which is ISO 8601 but for two characters — rewritten without parsing a Date per field.
+ */
+const instant = (v: string | Date): string => {
+  if (v instanceof Date) return v.toISOString();
+  const [hms, fraction = ''] = v.slice(11).split('.');
+  return `${v.slice(0, 10)}T${hms}.${`${fraction}000`.slice(0, 3)}Z`;
+};
 
 const rowView = (r: RecordRow): z.infer<typeof recordSchema> => ({
   id: r.id, entityType: r.entity_type, data: typeof r.data === 'string' ? JSON.parse(r.data) : r.data, version: Number(r.version), hash: r.hash,
