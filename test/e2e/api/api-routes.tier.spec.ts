@@ -194,6 +194,11 @@ describe('REST API: every route over HTTP', function () {
     assert.equal((await h.request('GET', `/api/v1/records?updatedSince=${since}`, { key: h.keys.read })).json.data.length, 3, 'the boundary is inclusive');
     assert.equal((await h.request('GET', `/api/v1/records?updatedSince=${new Date(Date.now() + 60_000).toISOString()}`, { key: h.keys.read })).json.data.length, 0);
     assert.equal((await h.request('GET', '/api/v1/records?entityType=other', { key: h.keys.read })).json.data.length, 0);
+    const byField = await h.request('GET', '/api/v1/records?filter=v:2', { key: h.keys.read });
+    assert.deepEqual(byField.json.data.map((r: { data: { id: string } }) => r.data.id), ['b']);
+    assert.equal((await h.request('GET', '/api/v1/records?filter=id:b', { key: h.keys.read })).json.data.length, 1);
+    const badFilter = await h.request('GET', "/api/v1/records?filter=x');drop", { key: h.keys.read });
+    assert.equal(badFilter.status, 400);
     await h.node.runtime.store.getRepository(CanonicalRecord).update({ id: h.ids.record }, { deletedAt: new Date() });
     assert.equal((await h.request('GET', '/api/v1/records', { key: h.keys.read })).json.data.length, 2);
     const withDeleted = await h.request('GET', '/api/v1/records?includeDeleted=true', { key: h.keys.read });

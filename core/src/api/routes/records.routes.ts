@@ -72,6 +72,12 @@ export const recordRoutes = [
       entityType: z.string().max(100).optional().describe('Only records of this canonical entity type.'),
       updatedSince: z.iso.datetime().optional().describe('Only records changed at or after this instant.'),
       includeDeleted: z.enum(['true', 'false']).default('false').transform((v) => v === 'true').describe('Include records deleted upstream.'),
+      filter: z
+        .string()
+        .regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*:.*$/, 'must be `field:value`, e.g. `email:ada@example.com` or `address.city:Oslo`')
+        .max(300)
+        .optional()
+        .describe('Only records whose data field (dotted path) equals the value, compared as text.'),
     }),
     response: page(recordSchema),
     // The busiest read of the API: plain SQL on the (tenant_id, id) index, without the ORM's query
@@ -88,6 +94,14 @@ export const recordRoutes = [
       if (query.entityType) where('entity_type = ?', query.entityType);
       if (query.updatedSince) where('updated_at >= ?', sqlTimestamp(new Date(query.updatedSince)));
       if (!query.includeDeleted) where('deleted_at IS NULL');
+      if (query.filter) {
+        // JSON paths are SQL in both dialects, spelled differently: MySQL quotes extracted strings
+        // unless unquoted; SQLite returns them bare. The path itself is checked by the schema above.
+        const colon = query.filter.indexOf(':');
+        const extract = runtime.store.options.type === 'better-sqlite3' ? 'CAST(json_extract(data, ?) AS TEXT)' : 'JSON_UNQUOTE(JSON_EXTRACT(data, ?))';
+        where(`${extract} = ?`, `$.${query.filter.slice(0, colon)}`);
+        params.push(query.filter.slice(colon + 1));
+      }
       const rows: RecordRow[] = await runtime.store.query(
         `SELECT id, entity_type, data, version, hash, deleted_at, created_at, updated_at FROM record WHERE ${conditions.join(' AND ')} ORDER BY id LIMIT ${query.limit + 1}`,
         params,
