@@ -7,6 +7,7 @@ import { HubError } from '@ihub/plugin-kit';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { withStartupLock } from './startup-lock';
+import { serializeSqliteTransactions } from './sqlite-transactions';
 
 export type Dialect = 'sqlite' | 'mysql';
 
@@ -85,6 +86,7 @@ export async function openStore(options: StoreOptions): Promise<DataSource> {
     const mariadb = dialectOf(options.url) === 'mysql' && (await isMariaDb(options.url));
     dataSource = new DataSource(optionsFor(options, mariadb));
     await dataSource.initialize();
+    if (dataSource.options.type === 'better-sqlite3') serializeSqliteTransactions(dataSource);
   } catch (err) {
     throw new HubError('IHUB_DATABASE_UNAVAILABLE', `cannot open database: ${(err as Error).message}`, { retryable: true, fault: 'upstream', cause: err });
   }
