@@ -38,6 +38,12 @@ export interface GatewayExtras {
   metrics?: HubMetrics;
 }
 
+/** Errors outside /api/v1 (operations endpoints, unknown paths): the same error shape, nothing else to record. */
+function answerError(_req: Req, res: ServerResponse, err: unknown): void {
+  const { status, body } = toErrorResponse(err);
+  sendJson(res, status, body);
+}
+
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (res.headersSent) {
     res.end();
@@ -215,16 +221,10 @@ export function createGatewayService(broker: ServiceBroker, deps: ApiDeps, route
               fs.createReadStream(REDOC_BUNDLE).pipe(res);
             },
           },
-          onError(_req: Req, res: ServerResponse, err: unknown) {
-            const { status, body } = toErrorResponse(err);
-            sendJson(res, status, body);
-          },
+          onError: answerError,
         },
       ],
-      onError(_req: Req, res: ServerResponse, err: unknown) {
-        const { status, body } = toErrorResponse(err);
-        sendJson(res, status, body);
-      },
+      onError: answerError,
     },
     events: {
       [CREDENTIALS_REVOKED_EVENT]: {

@@ -1,6 +1,6 @@
 import {
   ConfigInvalidError, ConnectorContext, ConnectorFailedError, CheckResult, CreateOptions, HubError, ListPage, ListRequest, Logger,
-  SourceRecord, WriteOperation, WriteOutcome, redactSecrets,
+  SourceRecord, WriteOperation, WriteOutcome,
 } from '@ihub/plugin-kit';
 import type { LoadedConnector } from './connector-registry';
 
@@ -38,11 +38,6 @@ export class ConnectorInstance {
 
   get id(): string {
     return this.connector.manifest.id;
-  }
-
-  /** The connection config with secrets masked, for logs and the store. */
-  redactedConfig(): unknown {
-    return redactSecrets(this.config, this.connector.secrets);
   }
 
   hasEntity(entity: string): boolean {

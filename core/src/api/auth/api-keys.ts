@@ -28,10 +28,6 @@ export async function createApiKey(store: DataSource, input: NewApiKey): Promise
   return { key, record };
 }
 
-export async function authenticateApiKey(store: DataSource, key: string, now = new Date()): Promise<ApiCaller> {
-  return (await lookupApiKey(store, hashSecret(key), now)).caller;
-}
-
 async function lookupApiKey(store: DataSource, hash: string, now: Date): Promise<{ caller: ApiCaller; record: ApiKey }> {
   const record = await store.getRepository(ApiKey).findOneBy({ hash });
   if (!record) throw unauthenticated('invalid API key');

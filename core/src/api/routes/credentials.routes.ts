@@ -4,10 +4,11 @@ import { ApiKey, OAuthClient } from '../../store/entities';
 import { defineRoute } from '../api-route';
 import { createApiKey } from '../auth/api-keys';
 import { createOAuthClient } from '../auth/oauth-clients';
+import { SCOPES } from '../auth/scopes';
 import { idParams, iso, listPage, page, pageQuery } from './common.schema';
 import { CREDENTIALS_REVOKED_EVENT } from '../auth/credential-events';
 
-const scopes = z.array(z.enum(['read', 'write', 'admin'])).min(1).describe('`read`, `write` (includes read), `admin` (includes write).');
+const scopes = z.array(z.enum(SCOPES)).min(1).describe('`read`, `write` (includes read), `admin` (includes write).');
 
 const apiKeySchema = z.strictObject({
   id: z.uuid(),

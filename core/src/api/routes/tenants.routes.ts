@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { HubError, NotFoundError } from '@ihub/plugin-kit';
+import { NotFoundError } from '@ihub/plugin-kit';
 import { Tenant } from '../../store/entities';
 import { forbidden } from '../api-errors';
 import { defineRoute, type ApiCaller, type ApiDeps } from '../api-route';
-import { idParams, listPage, page, pageQuery } from './common.schema';
+import { conflict, idParams, listPage, page, pageQuery } from './common.schema';
 
 const tenantSchema = z.strictObject({ id: z.uuid(), code: z.string(), name: z.string(), status: z.enum(['active', 'suspended']), createdAt: z.iso.datetime(), updatedAt: z.iso.datetime() });
 const view = (t: Tenant): z.infer<typeof tenantSchema> => ({ id: t.id, code: t.code, name: t.name, status: t.status, createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString() });
@@ -57,7 +57,7 @@ export const tenantRoutes = [
     handler: async (deps, caller, { body }) => {
       await assertOperator(deps, caller);
       const repo = deps.runtime.store.getRepository(Tenant);
-      if (await repo.existsBy({ code: body.code })) throw new HubError('IHUB_CONFLICT', `a tenant with code '${body.code}' already exists`, { fault: 'user' });
+      if (await repo.existsBy({ code: body.code })) throw conflict(`a tenant with code '${body.code}' already exists`);
       const now = new Date();
       const row = Object.assign(new Tenant(), { id: randomUUID(), code: body.code, name: body.name, status: 'active' as const, quotas: null, createdAt: now, updatedAt: now });
       await repo.save(row);
@@ -83,7 +83,7 @@ export const tenantRoutes = [
       const repo = deps.runtime.store.getRepository(Tenant);
       const row = await repo.findOneBy({ id: params.id });
       if (!row) throw new NotFoundError('tenant', params.id);
-      if (body.status === 'suspended' && row.id === caller.tenantId) throw new HubError('IHUB_CONFLICT', 'the operator tenant cannot suspend itself', { fault: 'user' });
+      if (body.status === 'suspended' && row.id === caller.tenantId) throw conflict('the operator tenant cannot suspend itself');
       Object.assign(row, body, { updatedAt: new Date() });
       await repo.save(row);
       return view(row);
