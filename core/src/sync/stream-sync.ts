@@ -83,6 +83,7 @@ export class StreamSync {
         continue;
       }
       try {
+        if (record.invalid) throw record.invalid;
         const data = await toCanonical.apply(record.data, { externalId: record.id });
         page.mapped.push({ source: record, data, hash: recordHash(data) });
       } catch (err) {

@@ -29,6 +29,12 @@ export interface SourceRecord {
   updatedAt?: string;
   /** True for a tombstone: the record was deleted upstream. */
   deleted?: boolean;
+  /**
+   * Set when the upstream payload of this record could not be understood (a required field
+   * missing, a malformed value). The hub records a per-record failure for `id` and goes on with
+   * the page; the record is read again by the next run. Use `RecordInvalidError`.
+   */
+  invalid?: HubError;
 }
 
 export interface ListRequest {
