@@ -7,6 +7,7 @@ import { HubRuntime, loadHubConfig } from './runtime/hub-runtime';
 import { createSchedulerService } from './services/scheduler.service';
 import { createSyncService } from './services/sync.service';
 import { createHubService } from './services/hub.service';
+import { createWebhooksService } from './services/webhooks.service';
 import { createApiService } from './api/api.service';
 import { createGatewayService } from './api/gateway.service';
 import { TokenSigner } from './api/auth/tokens';
@@ -46,6 +47,7 @@ export async function startHubNode(options: HubNodeOptions): Promise<HubNode> {
   createSyncService(broker, runtime, shutdown.signal);
   createHubService(broker, runtime);
   if (config.hub.scheduler.enabled) createSchedulerService(broker, runtime.store);
+  if (config.hub.webhooks.enabled) createWebhooksService(broker, runtime);
   let gateway: (Service & { server?: Server }) | undefined;
   let rateLimits: RateLimits | undefined;
   if (config.hub.api.enabled) {
@@ -63,7 +65,7 @@ export async function startHubNode(options: HubNodeOptions): Promise<HubNode> {
   const apiUrl = address && typeof address === 'object' ? `http://${address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address}:${address.port}` : null;
   if (apiUrl) logger.info(`REST API on ${apiUrl}/api/v1 (reference at ${apiUrl}/docs)`);
   const a = runtime.applied;
-  if (a) logger.info(`config applied: integrations +${a.integrations.created} ~${a.integrations.updated} -${a.integrations.removed}, flows +${a.flows.created} ~${a.flows.updated} -${a.flows.removed}`);
+  if (a) logger.info(`config applied: integrations +${a.integrations.created} ~${a.integrations.updated} -${a.integrations.removed}, flows +${a.flows.created} ~${a.flows.updated} -${a.flows.removed}, webhooks +${a.webhooks.created} ~${a.webhooks.updated} -${a.webhooks.removed}`);
   logger.info(`ihub node ${broker.nodeID} started: database ${settings.database.replace(/\/\/[^@]*@/, '//***@')}, transporter ${settings.transporter ?? 'in-process'}`);
   return {
     broker,

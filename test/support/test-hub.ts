@@ -16,7 +16,8 @@ export interface TestProjectSpec {
   flows?: unknown[];
   /** Plugin package folders besides the CSV connector. */
   plugins?: string[];
-  tenants?: Array<{ code: string; name?: string }>;
+  tenants?: Array<{ code: string; name?: string; webhooks?: { allowPrivateTargets: string[] } }>;
+  webhooks?: unknown[];
   /** More integration files, by file name: `{ tenant, integrations, flows }`. */
   files?: Record<string, Record<string, unknown>>;
 }
@@ -49,7 +50,7 @@ export class TestProject {
   write(spec: TestProjectSpec): void {
     const hub = { hub: { scheduler: { enabled: false }, api: { port: 0, host: '127.0.0.1' }, ...spec.hub, plugins: { paths: [CSV_CONNECTOR, ...(spec.plugins ?? [])] } } };
     fs.writeFileSync(this.configFile, stringify(spec.tenants ? { ...hub, tenants: spec.tenants } : hub));
-    fs.writeFileSync(path.join(this.root, 'config/integrations/test.yaml'), stringify({ integrations: spec.integrations ?? [], flows: spec.flows ?? [] }));
+    fs.writeFileSync(path.join(this.root, 'config/integrations/test.yaml'), stringify({ integrations: spec.integrations ?? [], flows: spec.flows ?? [], ...(spec.webhooks ? { webhooks: spec.webhooks } : {}) }));
     for (const [name, content] of Object.entries(spec.files ?? {})) fs.writeFileSync(path.join(this.root, 'config/integrations', name), stringify(content));
   }
 

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { z } from '@ihub/plugin-kit';
+import { secret, z } from '@ihub/plugin-kit';
 
 export type FileFormat = 'csv' | 'jsonl';
 
@@ -19,6 +19,9 @@ export const configSchema = z
     delimiter: z.string().min(1).optional().describe('CSV field delimiter; defaults to a tab for .tsv and a comma otherwise.'),
     columns: z.array(z.string().min(1)).min(1).optional().describe('CSV column order used when the hub creates the file; an existing header always wins.'),
     createIfMissing: z.boolean().default(true).describe('Create the file on the first write when it does not exist.'),
+    webhookSecret: secret(z.string().min(16))
+      .optional()
+      .describe('Shared secret that signs webhooks to /hooks/{integrationId} (header x-ihub-signature: sha256=<hex HMAC of the body>). Absent: no webhooks.'),
   })
   .superRefine((config, ctx) => {
     const format = inferFormat(config);

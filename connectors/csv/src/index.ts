@@ -1,6 +1,7 @@
 import { defineConnector, type CheckResult, type ConnectorContext } from '@ihub/plugin-kit';
 import { configSchema, filePath, type CsvConfig } from './config';
 import { fileEntity } from './entities/file-entity';
+import { csvInbound } from './inbound';
 import { listRows } from './entities/list.operation';
 import { fileExists, folderProblem } from './transport';
 
@@ -15,6 +16,7 @@ export default defineConnector<CsvConfig>({
   auth: ['none'],
   check,
   entities: { file: fileEntity },
+  inbound: csvInbound,
 });
 
 export { configSchema, type CsvConfig } from './config';

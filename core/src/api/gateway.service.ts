@@ -15,6 +15,8 @@ import { UNMATCHED_ROUTE, type HubMetrics } from './metrics';
 import { HubError } from '@ihub/plugin-kit';
 import { appendAudit } from '../audit';
 import { OAuthClient, Tenant } from '../store/entities';
+import { handleInboundHook } from './inbound/inbound-hook';
+import { byteLimit } from './inbound/raw-body';
 
 export interface GatewaySettings {
   port: number;
@@ -187,6 +189,31 @@ export function createGatewayService(broker: ServiceBroker, deps: ApiDeps, route
             observe(req, status);
             void audit(req.$ctx, req, status).finally(() => sendJson(res, status, body, req.$rateHeaders));
           },
+        },
+        {
+          // Inbound webhooks: no API credentials (the connector verifies the sender) and no body
+          // parsing, so the connector gets the exact bytes the sender signed.
+          path: '/hooks',
+          mappingPolicy: 'restrict',
+          autoAliases: false,
+          bodyParsers: false,
+          aliases: {
+            async 'POST :integrationId'(req: Req, res: ServerResponse) {
+              const id = /\/hooks\/([^/?]+)/.exec((req as Req & { originalUrl?: string }).originalUrl ?? req.url ?? '')?.[1] ?? '';
+              try {
+                const answer = await handleInboundHook(deps.runtime, broker.getLogger('inbound'), req, decodeURIComponent(id), byteLimit(settings.bodyLimit));
+                if (answer.body === undefined || typeof answer.body === 'string') {
+                  res.writeHead(answer.status, { 'Content-Type': 'text/plain; charset=utf-8', ...answer.headers });
+                  res.end(answer.body ?? '');
+                } else sendJson(res, answer.status, answer.body, answer.headers);
+              } catch (err) {
+                const { expose } = toErrorResponse(err);
+                if (!expose) broker.logger.error(`POST /hooks/${id} failed:`, err);
+                answerError(req, res, err);
+              }
+            },
+          },
+          onError: answerError,
         },
         {
           path: '/',

@@ -13,6 +13,7 @@ import type { DeclaredItem, IntegrationFileHeader } from './declared-items.types
 import { semanticProblems } from './semantic-checks';
 import { YamlSource } from './yaml-source';
 import { asRecord } from './raw-value';
+import { webhookConfigSchema, type WebhookConfig } from '../webhooks/subscription.schema';
 
 /**
  * Loads `hub.yaml` and every integration file, or throws a `ConfigInvalidError` listing every
@@ -44,6 +45,7 @@ export async function validateConfig(hubFile: string, options: LoadConfigOptions
   const integrationFiles: IntegrationFileHeader[] = [];
   const integrations: DeclaredItem<IntegrationConfig>[] = [];
   const flows: DeclaredItem<FlowConfig>[] = [];
+  const webhooks: DeclaredItem<WebhookConfig>[] = [];
   for (const filePath of await integrationFilePaths(settings.integrationsDir)) {
     const read = await readConfigFile(filePath, cwd, env, problems);
     if (!read) continue;
@@ -54,9 +56,10 @@ export async function validateConfig(hubFile: string, options: LoadConfigOptions
     integrationFiles.push({ file: read.file, tenant });
     integrations.push(...declaredItems(read.file, raw, 'integrations', tenant, 'name', integrationSchema));
     flows.push(...declaredItems(read.file, raw, 'flows', tenant, 'name', flowSchema));
+    webhooks.push(...declaredItems(read.file, raw, 'webhooks', tenant, 'name', webhookConfigSchema));
   }
 
-  problems.push(...semanticProblems({ tenants, integrationFiles, integrations, flows, connectors: options.connectors }));
+  problems.push(...semanticProblems({ tenants, integrationFiles, integrations, flows, webhooks, connectors: options.connectors }));
   if (problems.length > 0) return { hub: settings, problems: sortProblems(problems) };
 
   // No problems means every item passed its schema, so `value` is set.
@@ -66,9 +69,10 @@ export async function validateConfig(hubFile: string, options: LoadConfigOptions
     problems: [],
     config: {
       hub: settings,
-      tenants: hubConfig.tenants.map((t) => ({ code: t.code, name: t.name ?? t.code })),
+      tenants: hubConfig.tenants.map((t) => ({ code: t.code, name: t.name ?? t.code, webhooks: t.webhooks })),
       integrations: integrations.map(withLocation),
       flows: flows.map((flow) => ({ ...withLocation(flow), pageSize: flow.value?.pageSize ?? settings.sync.pageSize })),
+      webhooks: webhooks.map(withLocation),
     },
   };
 }

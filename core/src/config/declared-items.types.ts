@@ -3,6 +3,7 @@ import type { PathSegment } from './config-path';
 import type { TenantConfig } from './hub-file.schema';
 import type { FlowConfig, IntegrationConfig } from './integration-file.schema';
 import type { ConnectorCatalog } from './loaded-config.types';
+import type { WebhookConfig } from '../webhooks/subscription.schema';
 
 /**
  * An item declared in a config file. `name` is taken from the raw YAML even when the item failed
@@ -35,5 +36,6 @@ export interface SemanticCheckInput {
   integrationFiles: IntegrationFileHeader[];
   integrations: DeclaredItem<IntegrationConfig>[];
   flows: DeclaredItem<FlowConfig>[];
+  webhooks?: DeclaredItem<WebhookConfig>[];
   connectors?: ConnectorCatalog;
 }

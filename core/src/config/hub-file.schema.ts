@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { slugSchema } from './config-primitives.schema';
+import { tenantWebhookSchema, webhookSettingsSchema } from '../webhooks/webhook-settings.schema';
 
 export const DEFAULT_TENANT_CODE = 'default';
 export const DEFAULT_PAGE_SIZE = 500;
@@ -11,6 +12,7 @@ export const tenantSchema = z
   .strictObject({
     code: slugSchema.describe('Tenant code: a lower-case slug, unique in the hub. Integration files name their tenant by it.'),
     name: z.string().min(1).optional().describe('Display name; defaults to the code.'),
+    webhooks: tenantWebhookSchema.prefault({}),
   })
   .describe('A tenant: every integration, flow and record belongs to exactly one.');
 
@@ -71,6 +73,7 @@ const hubSettingsSchema = z.strictObject({
       pageSize: pageSizeSchema.default(DEFAULT_PAGE_SIZE).describe('Records per page a flow asks its source for, unless the flow sets its own.'),
     })
     .prefault({}),
+  webhooks: webhookSettingsSchema.prefault({}),
 });
 
 /** `config/hub.yaml`: the hub's own settings and its tenants. Every key is optional. */
@@ -80,7 +83,7 @@ export const hubFileSchema = z
     tenants: z
       .array(tenantSchema)
       .min(1)
-      .default([{ code: DEFAULT_TENANT_CODE, name: 'Default tenant' }])
+      .default([{ code: DEFAULT_TENANT_CODE, name: 'Default tenant', webhooks: { allowPrivateTargets: [] } }])
       .describe('Tenants of this hub. Absent: one tenant, `default`.'),
   })
   .meta({ title: 'ihub hub file', description: 'Settings of an ihub hub (config/hub.yaml) and its tenants.' });

@@ -26,6 +26,7 @@ export type {
   LoadedHubSettings,
   LoadedIntegration,
   LoadedFlow,
+  LoadedWebhook,
   ConfigLocation,
   ConfigValidation,
 } from './loaded-config.types';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cronScheduleSchema, jsonataExpressionSchema, slugSchema } from './config-primitives.schema';
 import { DEFAULT_TENANT_CODE, pageSizeSchema } from './hub-file.schema';
+import { webhookConfigSchema } from '../webhooks/subscription.schema';
 
 const fieldMappingSchema = (description: string) =>
   z
@@ -75,6 +76,7 @@ export const integrationFileSchema = z
     tenant: slugSchema.default(DEFAULT_TENANT_CODE).describe('Code of the tenant (declared in hub.yaml) everything in this file belongs to.'),
     integrations: z.array(integrationSchema).default([]).describe('Connections to external systems, each through a connector.'),
     flows: z.array(flowSchema).default([]).describe('Flows between the integrations of this tenant (declared in any of its files).'),
+    webhooks: z.array(webhookConfigSchema).default([]).describe('Webhook subscriptions of this tenant.'),
   })
   .meta({
     title: 'ihub integration file',

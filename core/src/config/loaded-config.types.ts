@@ -3,6 +3,7 @@ import type { ConfigProblem } from '@ihub/plugin-kit';
 import type { ConfigEnv } from './env-substitution';
 import type { HubConfig, TenantConfig } from './hub-file.schema';
 import type { FlowConfig, IntegrationConfig } from './integration-file.schema';
+import type { WebhookConfig } from '../webhooks/subscription.schema';
 
 /** What the loader needs to know of an installed connector: its connection-config schema and entity names. */
 export interface ConnectorCatalogEntry {
@@ -43,6 +44,8 @@ export interface ConfigLocation {
 
 export type LoadedIntegration = IntegrationConfig & ConfigLocation;
 
+export type LoadedWebhook = WebhookConfig & ConfigLocation;
+
 /** A flow with defaults applied; `pageSize` falls back to `hub.sync.pageSize`. */
 export type LoadedFlow = FlowConfig & ConfigLocation & { pageSize: number };
 
@@ -53,6 +56,7 @@ export interface LoadedConfig {
   tenants: Array<Required<TenantConfig>>;
   integrations: LoadedIntegration[];
   flows: LoadedFlow[];
+  webhooks: LoadedWebhook[];
 }
 
 export interface ConfigValidation {

@@ -16,6 +16,7 @@ export function semanticProblems(input: SemanticCheckInput): ConfigProblem[] {
     ...unknownTenantProblems(input),
     ...duplicateProblems(input.integrations, 'integration name', 'name'),
     ...duplicateProblems(input.flows, 'flow name', 'name'),
+    ...duplicateProblems(input.webhooks ?? [], 'webhook name', 'name'),
     ...connectorProblems(input),
     ...input.flows.flatMap((flow) => flowProblems(flow, input)),
   ];

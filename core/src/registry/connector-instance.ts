@@ -1,6 +1,6 @@
 import {
   ConfigInvalidError, ConnectorContext, ConnectorFailedError, CheckResult, CreateOptions, HubError, ListPage, ListRequest, Logger,
-  SourceRecord, WriteOperation, WriteOutcome,
+  InboundAction, InboundRequest, SourceRecord, WriteOperation, WriteOutcome,
 } from '@ihub/plugin-kit';
 import type { LoadedConnector } from './connector-registry';
 
@@ -58,6 +58,17 @@ export class ConnectorInstance {
 
   async list(entity: string, request: ListRequest): Promise<ListPage> {
     return this.guard(`${entity}.list`, (ctx) => this.operation(entity, 'list')(ctx, request));
+  }
+
+  /** True when the connector takes webhooks from its system (`/hooks/{integrationId}`). */
+  get acceptsInbound(): boolean {
+    return this.connector.manifest.inbound !== undefined;
+  }
+
+  async inbound(request: InboundRequest): Promise<InboundAction> {
+    const handler = this.connector.manifest.inbound;
+    if (!handler) throw new ConnectorFailedError(this.id, 'inbound', new Error('the connector has no inbound handler'));
+    return this.guard('inbound', (ctx) => handler.handle(ctx, request));
   }
 
   async get(entity: string, id: string): Promise<SourceRecord | null> {

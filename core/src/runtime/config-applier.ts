@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { redactSecrets } from '@ihub/plugin-kit';
 import { connectionConfigOf, type LoadedConfig, type LoadedFlow } from '../config';
 import type { ConnectorRegistry } from '../registry/connector-registry';
-import { Flow, Integration, Tenant } from '../store/entities';
+import { Flow, Integration, Tenant, WebhookSubscription } from '../store/entities';
 import type { FlowDefinition } from '../sync/flow-definition';
 
 export interface ApplyCounts {
@@ -17,6 +17,7 @@ export interface ApplySummary {
   tenants: ApplyCounts;
   integrations: ApplyCounts;
   flows: ApplyCounts;
+  webhooks: ApplyCounts;
 }
 
 const counts = (): ApplyCounts => ({ created: 0, updated: 0, unchanged: 0, removed: 0 });
@@ -34,7 +35,7 @@ export function flowDefinitionOf(flow: LoadedFlow): FlowDefinition {
  * nothing the second time. Secrets never reach the store: connection configs are saved redacted.
  */
 export async function applyConfig(store: DataSource, config: LoadedConfig, registry: ConnectorRegistry): Promise<ApplySummary> {
-  const summary: ApplySummary = { tenants: counts(), integrations: counts(), flows: counts() };
+  const summary: ApplySummary = { tenants: counts(), integrations: counts(), flows: counts(), webhooks: counts() };
   await store.transaction(async (tx) => {
     const tenantIds = await applyTenants(tx, config, summary.tenants);
     const now = new Date();
@@ -70,6 +71,25 @@ export async function applyConfig(store: DataSource, config: LoadedConfig, regis
       keptFlows.add(await upsertByName(tx, Flow, tenantId, item.name, fields, now, summary.flows, { lastTickAt: null }));
     }
     summary.flows.removed = await removeUndeclared(tx, Flow, keptFlows);
+
+    const keptWebhooks = new Set<string>();
+    for (const item of config.webhooks) {
+      const tenantId = tenantIds.get(item.tenant)!;
+      // The secret stays in the environment; `enabled` is the initial state only, so that a
+      // subscription the hub disabled (410 Gone) is not switched back on by the next start.
+      const fields: Partial<WebhookSubscription> = {
+        url: item.url,
+        description: item.description ?? null,
+        eventTypes: item.events,
+        filter: item.filter ?? null,
+        maxConcurrency: item.maxConcurrency ?? config.hub.webhooks.maxConcurrency,
+        source: `${item.file}:${item.line}`,
+        ...(item.enabled ? {} : { enabled: false }),
+      };
+      const onCreate: Partial<WebhookSubscription> = { enabled: item.enabled, disabledReason: null, secret: null, previousSecret: null, previousSecretExpiresAt: null, failingSince: null };
+      keptWebhooks.add(await upsertByName(tx, WebhookSubscription, tenantId, item.name, fields, now, summary.webhooks, onCreate));
+    }
+    summary.webhooks.removed = await removeUndeclared(tx, WebhookSubscription, keptWebhooks);
   });
   return summary;
 }
@@ -96,7 +116,7 @@ async function applyTenants(tx: EntityManager, config: LoadedConfig, c: ApplyCou
   return ids;
 }
 
-type Named = Integration | Flow;
+type Named = Integration | Flow | WebhookSubscription;
 
 async function upsertByName<T extends Named>(
   tx: EntityManager,
@@ -124,7 +144,7 @@ async function upsertByName<T extends Named>(
   return existing.id;
 }
 
-async function removeUndeclared(tx: EntityManager, entity: typeof Integration | typeof Flow, kept: Set<string>): Promise<number> {
+async function removeUndeclared(tx: EntityManager, entity: typeof Integration | typeof Flow | typeof WebhookSubscription, kept: Set<string>): Promise<number> {
   const repo = tx.getRepository<Named>(entity);
   const fromFiles = await repo.find({ select: { id: true }, where: { source: Not(IsNull()) } });
   const gone = fromFiles.filter((row) => !kept.has(row.id)).map((row) => row.id);

@@ -138,6 +138,12 @@ export class HubRuntime {
     return id;
   }
 
+  /** Code of a tenant by id; undefined for an unknown id. */
+  tenantCode(id: string): string | undefined {
+    for (const [code, tenantId] of this.tenantIds) if (tenantId === id) return code;
+    return undefined;
+  }
+
   /**
    * The live connector of an integration. Integrations created over the API are connected on
    * first use, so a command that never touches them never needs IHUB_SECRET_KEY.

@@ -20,16 +20,17 @@ export async function bulkInsert<T extends ObjectLiteral>(
   em: EntityManager,
   target: EntityTarget<T>,
   rows: Partial<T>[],
-  upsert?: { conflict: string[]; update: string[] },
+  upsert?: { conflict: string[]; update: string[] } | { ignoreDuplicates: true },
 ): Promise<void> {
   if (rows.length === 0) return;
   const meta = em.connection.getMetadata(target);
   const columns = meta.columns.filter((c) => rows[0][c.propertyName as keyof T] !== undefined);
   const quote = (name: string) => em.connection.driver.escape(name);
   const mysql = em.connection.options.type !== 'better-sqlite3';
-  const head = `INSERT INTO ${quote(meta.tableName)} (${columns.map((c) => quote(c.databaseName)).join(', ')}) VALUES `;
+  const ignore = upsert !== undefined && 'ignoreDuplicates' in upsert;
+  const head = `INSERT ${ignore ? (mysql ? 'IGNORE ' : 'OR IGNORE ') : ''}INTO ${quote(meta.tableName)} (${columns.map((c) => quote(c.databaseName)).join(', ')}) VALUES `;
   let tail = '';
-  if (upsert) {
+  if (upsert && 'conflict' in upsert) {
     tail = mysql
       ? ` ON DUPLICATE KEY UPDATE ${upsert.update.map((c) => `${quote(c)} = VALUES(${quote(c)})`).join(', ')}`
       : ` ON CONFLICT (${upsert.conflict.map(quote).join(', ')}) DO UPDATE SET ${upsert.update.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')}`;

@@ -17,6 +17,11 @@ export interface RunOptions {
   dryRun?: boolean;
   /** What started the run, for the sync log. */
   trigger?: SyncType;
+  /**
+   * Records the source pushed (an inbound webhook carrying the changed records): the run takes
+   * these instead of listing the source, and leaves the stream's cursor where it was.
+   */
+  records?: SourceRecord[];
   onProgress?: (progress: RunProgress) => void;
   /** Called once each stream's run has its id and its sync log row. */
   onStart?: (run: { runId: string; integration: string; entity: string }) => void;
@@ -82,6 +87,29 @@ export class SyncEngine {
     if (!flow) throw new NotFoundError('flow', flowName);
     const results: RunResult[] = [];
     for (const plan of this.plans(flow)) results.push(await this.runStream(plan, options));
+    return results;
+  }
+
+  /**
+   * Runs every stream that reads `entity` of an integration, in the tenant's active flows: what
+   * an inbound webhook from that system starts. Flows whose other integrations are not loaded
+   * are skipped with a warning.
+   */
+  async runSourceStreams(tenantId: string, integration: string, entity: string, options: RunOptions = {}): Promise<RunResult[]> {
+    const flows = await this.options.store.getRepository(Flow).findBy({ tenantId, status: 'active' });
+    const results: RunResult[] = [];
+    for (const flow of flows) {
+      let plans: StreamPlan[];
+      try {
+        plans = this.plans(flow);
+      } catch (err) {
+        this.options.logger.warn(`flow ${flow.name} skipped: ${(err as Error).message}`);
+        continue;
+      }
+      for (const plan of plans) {
+        if (plan.source.instance.integration.name === integration && plan.source.entity === entity) results.push(await this.runStream(plan, options));
+      }
+    }
     return results;
   }
 
@@ -151,7 +179,9 @@ export class SyncEngine {
       let snapshot: string | undefined;
       // The next page is read and mapped while the current one is stored: source, CPU and database work in parallel.
       const read = async (from: string | null) => {
-        const page = await source.list(plan.source.entity, { cursor: from, pageSize: plan.pageSize, filter: plan.source.filter });
+        const page = options.records
+          ? { records: options.records, cursor: from, hasMore: false }
+          : await source.list(plan.source.entity, { cursor: from, pageSize: plan.pageSize, filter: plan.source.filter });
         stats.counts.processed += page.records.length;
         return { page, prepared: await sync.prepare(page.records) };
       };

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { startHubNode, HubNode } from '../../../core/src/hub-node';
 import { createApiKey } from '../../../core/src/api/auth/api-keys';
 import { createOAuthClient } from '../../../core/src/api/auth/oauth-clients';
-import { ApiKey, Flow, Integration, SyncLog, CanonicalRecord } from '../../../core/src/store/entities';
+import { ApiKey, Flow, Integration, SyncLog, CanonicalRecord, WebhookDelivery } from '../../../core/src/store/entities';
 import type { Scope } from '../../../core/src/store/entities';
 import { csvIntegration, REPO_ROOT, TestProject, writeCsv } from '../../support/test-hub';
 import { integrationTier } from '../../support/test-store';
@@ -31,7 +31,7 @@ export interface ApiResponse {
 export class ApiHarness {
   keys: Record<'admin' | 'write' | 'read' | 'expired' | 'revoked' | 'otherTenant', string> = {} as never;
   oauth = { clientId: '', clientSecret: '' };
-  ids: Record<'integration' | 'flow' | 'run' | 'record' | 'apiKey' | 'oauthClient' | 'apiIntegration' | 'disposableIntegration' | 'apiFlow' | 'disposableFlow', string> = {} as never;
+  ids: Record<'integration' | 'flow' | 'run' | 'record' | 'apiKey' | 'oauthClient' | 'apiIntegration' | 'disposableIntegration' | 'apiFlow' | 'disposableFlow' | 'webhookSubscription' | 'disposableSubscription' | 'webhookDelivery', string> = {} as never;
   /** Authorization headers the fake upstream of the 'api' integration received. */
   upstreamAuth: string[] = [];
   upstreamUrl = '';
@@ -123,6 +123,20 @@ export class ApiHarness {
     this.ids.disposableIntegration = await created('/api/v1/integrations', csv('disposable', 'disposable.csv'));
     this.ids.apiFlow = await created('/api/v1/flows', apiFlow('api-flow'));
     this.ids.disposableFlow = await created('/api/v1/flows', apiFlow('disposable-flow'));
+
+    // Nothing listens on port 9 (discard): deliveries to it fail, which is all the sweep needs of them.
+    const hook = (name: string) => ({ name, url: 'http://127.0.0.1:9/hook', events: ['record.*'] });
+    const createdHook = async (name: string) => {
+      const res = await this.request('POST', '/api/v1/webhooks/subscriptions', { key: this.keys.admin, body: hook(name) });
+      if (res.status !== 201) throw new Error(`seeding a webhook subscription failed: ${res.status} ${res.text}`);
+      return res.json.id as string;
+    };
+    this.ids.webhookSubscription = await createdHook('harness-hook');
+    this.ids.disposableSubscription = await createdHook('disposable-hook');
+    await this.request('POST', `/api/v1/webhooks/subscriptions/${this.ids.webhookSubscription}/test`, { key: this.keys.write, body: {} });
+    const deliveries = runtime.store.getRepository(WebhookDelivery);
+    for (let i = 0; i < 200 && !(await deliveries.existsBy({ subscriptionId: this.ids.webhookSubscription })); i++) await new Promise((r) => setTimeout(r, 50));
+    this.ids.webhookDelivery = (await deliveries.findOneByOrFail({ subscriptionId: this.ids.webhookSubscription })).id;
   }
 
   async request(method: string, urlPath: string, options: { key?: string | null; body?: unknown; headers?: Record<string, string>; rawBody?: string; via?: HubNode } = {}): Promise<ApiResponse> {

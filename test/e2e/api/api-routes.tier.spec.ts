@@ -47,6 +47,18 @@ const FIXTURES: Record<string, Fixture> = {
   createFlow: { path: () => '/api/v1/flows', body: () => apiFlow('created-in-test'), status: 201 },
   replaceFlow: { path: (h) => `/api/v1/flows/${h.ids.apiFlow}`, body: () => ({ ...apiFlow('api-flow'), schedule: '*/5 * * * *' }) },
   deleteFlow: { path: (h) => `/api/v1/flows/${h.ids.disposableFlow}`, status: 204 },
+  listWebhookEventTypes: { path: () => '/api/v1/webhooks/event-types' },
+  listWebhookSubscriptions: { path: () => '/api/v1/webhooks/subscriptions' },
+  createWebhookSubscription: { path: () => '/api/v1/webhooks/subscriptions', body: () => ({ name: 'created-hook', url: 'https://example.com/hook', events: ['sync.*'] }), status: 201 },
+  getWebhookSubscription: { path: (h) => `/api/v1/webhooks/subscriptions/${h.ids.webhookSubscription}` },
+  updateWebhookSubscription: { path: (h) => `/api/v1/webhooks/subscriptions/${h.ids.webhookSubscription}`, body: () => ({ description: 'changed over the API' }) },
+  deleteWebhookSubscription: { path: (h) => `/api/v1/webhooks/subscriptions/${h.ids.disposableSubscription}`, status: 204 },
+  rotateWebhookSecret: { path: (h) => `/api/v1/webhooks/subscriptions/${h.ids.webhookSubscription}/rotate-secret`, body: () => ({ overlapSeconds: 60 }) },
+  sendWebhookTestEvent: { path: (h) => `/api/v1/webhooks/subscriptions/${h.ids.webhookSubscription}/test`, status: 202 },
+  listWebhookDeliveries: { path: (h) => `/api/v1/webhooks/subscriptions/${h.ids.webhookSubscription}/deliveries` },
+  getWebhookDelivery: { path: (h) => `/api/v1/webhooks/deliveries/${h.ids.webhookDelivery}` },
+  redeliverWebhook: { path: (h) => `/api/v1/webhooks/deliveries/${h.ids.webhookDelivery}/redeliver`, status: 202 },
+  replayWebhookEvents: { path: (h) => `/api/v1/webhooks/subscriptions/${h.ids.webhookSubscription}/replay`, body: () => ({ since: '2020-01-01T00:00:00Z' }), status: 202 },
 };
 
 const needs = (route: AnyApiRoute) => route.scope;

@@ -12,8 +12,10 @@ import { oauthRoutes } from './oauth.routes';
 import { recordRoutes } from './records.routes';
 import { runRoutes } from './runs.routes';
 import { tenantRoutes } from './tenants.routes';
+import { webhookDeliveryRoutes } from './webhook-deliveries.routes';
+import { webhookSubscriptionRoutes } from './webhook-subscriptions.routes';
 
 /** Every REST route of /api/v1: the gateway, the `api` service and the OpenAPI document all read this list. */
 export function apiRoutes(signer: TokenSigner): AnyApiRoute[] {
-  return [...oauthRoutes(signer), ...credentialRoutes, ...tenantRoutes, ...connectorRoutes, ...integrationRoutes, ...integrationWriteRoutes, ...flowRoutes, ...flowWriteRoutes, ...runRoutes, ...recordRoutes, ...eventRoutes, ...auditRoutes] as AnyApiRoute[];
+  return [...oauthRoutes(signer), ...credentialRoutes, ...tenantRoutes, ...connectorRoutes, ...integrationRoutes, ...integrationWriteRoutes, ...flowRoutes, ...flowWriteRoutes, ...runRoutes, ...recordRoutes, ...eventRoutes, ...webhookSubscriptionRoutes, ...webhookDeliveryRoutes, ...auditRoutes] as AnyApiRoute[];
 }

@@ -15,7 +15,7 @@ export function applyCommand(program: Command): void {
     .action(action(async () => {
       const transporter = await withRuntime(program.opts() as GlobalOptions, async (runtime) => {
         const a = runtime.applied!;
-        process.stdout.write(`${table(['', 'created', 'updated', 'unchanged', 'removed'], (['tenants', 'integrations', 'flows'] as const).map((k) => [k, a[k].created, a[k].updated, a[k].unchanged, a[k].removed]))}\n`);
+        process.stdout.write(`${table(['', 'created', 'updated', 'unchanged', 'removed'], (['tenants', 'integrations', 'flows', 'webhooks'] as const).map((k) => [k, a[k].created, a[k].updated, a[k].unchanged, a[k].removed]))}\n`);
         return runtime.settings.transporter;
       });
       if (!transporter) {

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { jsonColumn, timestampColumn, uuidColumn } from './columns';
+import { jsonColumn, nullableTimestampColumn, timestampColumn, uuidColumn } from './columns';
 
 /**
  * The outbox: everything a subscriber may want to hear about, appended in the same transaction as
@@ -9,6 +9,7 @@ import { jsonColumn, timestampColumn, uuidColumn } from './columns';
 @Index('ix_event_tenant_created', ['tenantId', 'createdAt'])
 @Index('ix_event_type', ['type'])
 @Index('ix_event_tenant_id', ['tenantId', 'id'])
+@Index('ix_event_dispatched', ['dispatchedAt', 'id'])
 export class OutboxEvent {
   @PrimaryColumn(uuidColumn) id!: string;
   @Column({ ...uuidColumn, name: 'tenant_id' }) tenantId!: string;
@@ -17,4 +18,6 @@ export class OutboxEvent {
   @Column({ type: 'varchar', length: 255 }) subject!: string;
   @Column({ ...jsonColumn }) payload!: Record<string, unknown>;
   @Column({ ...timestampColumn, name: 'created_at' }) createdAt!: Date;
+  /** When the webhook dispatcher turned the event into deliveries; null until then. */
+  @Column({ ...nullableTimestampColumn, name: 'dispatched_at' }) dispatchedAt?: Date | null;
 }

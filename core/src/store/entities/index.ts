@@ -11,9 +11,14 @@ import { ApiKey } from './api-key.entity';
 import { OAuthClient } from './oauth-client.entity';
 import { AuditLog } from './audit-log.entity';
 import { AuditHead } from './audit-head.entity';
+import { WebhookSubscription } from './webhook-subscription.entity';
+import { WebhookDelivery } from './webhook-delivery.entity';
+import { WebhookAttempt } from './webhook-attempt.entity';
 
-export { Tenant, Integration, Flow, CanonicalRecord, ExternalMapping, SyncLog, SyncState, SyncFailure, OutboxEvent, ApiKey, OAuthClient, AuditLog, AuditHead };
+export { Tenant, Integration, Flow, CanonicalRecord, ExternalMapping, SyncLog, SyncState, SyncFailure, OutboxEvent, ApiKey, OAuthClient, AuditLog, AuditHead, WebhookSubscription, WebhookDelivery, WebhookAttempt };
+export type { SubscriptionFilter } from './webhook-subscription.entity';
+export type { DeliveryStatus } from './webhook-delivery.entity';
 export type { Scope } from './api-key.entity';
 export type { SyncType, SyncStatus, RecordErrorDetail } from './sync-log.entity';
 
-export const entities = [Tenant, Integration, Flow, CanonicalRecord, ExternalMapping, SyncLog, SyncState, SyncFailure, OutboxEvent, ApiKey, OAuthClient, AuditLog, AuditHead];
+export const entities = [Tenant, Integration, Flow, CanonicalRecord, ExternalMapping, SyncLog, SyncState, SyncFailure, OutboxEvent, ApiKey, OAuthClient, AuditLog, AuditHead, WebhookSubscription, WebhookDelivery, WebhookAttempt];
