@@ -10,14 +10,14 @@ export class WebhookHub {
 
   private constructor(readonly project: TestProject, readonly node: HubNode, readonly env: Record<string, string>) {}
 
-  static async start(spec: Partial<TestProjectSpec> = {}, webhooks: Record<string, unknown> = {}, env: Record<string, string> = {}): Promise<WebhookHub> {
+  static async start(spec: Partial<TestProjectSpec> | ((project: TestProject) => Partial<TestProjectSpec>) = {}, webhooks: Record<string, unknown> = {}, env: Record<string, string> = {}): Promise<WebhookHub> {
     const project = await TestProject.create({});
     project.write({
       hub: { webhooks: { pollInterval: '50ms', retrySchedule: ['0s', '300ms', '300ms', '300ms'], ...webhooks } },
       tenants: [{ code: 'default', webhooks: { allowPrivateTargets: ['127.0.0.1'] } }, { code: 'other' }],
       integrations: [csvIntegration(project, 'src', 'in.csv'), csvIntegration(project, 'dst', 'out.csv')],
       flows: [{ name: 'copy', entity: 'row', source: { integration: 'src', entity: 'file' }, mapping: { id: 'id', v: 'v' }, targets: [{ integration: 'dst', entity: 'file' }] }],
-      ...spec,
+      ...(typeof spec === 'function' ? spec(project) : spec),
     });
     const fullEnv = {
       ...project.env,
