@@ -35,7 +35,12 @@ export class WebhookHub {
   }
 
   async api(method: string, path: string, body?: unknown, key = this.keys.admin): Promise<{ status: number; json: any; text: string }> {
-    const res = await fetch(`${this.node.apiUrl}/api/v1${path}`, { method, headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const call = () => fetch(`${this.node.apiUrl}/api/v1${path}`, { method, headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    // A kept-alive socket the server closes for idleness just as it is reused resets once; a fresh one does not.
+    const res = await call().catch((err: Error & { cause?: { code?: string } }) => {
+      if (err.cause?.code === 'ECONNRESET') return call();
+      throw err;
+    });
     const text = await res.text();
     return { status: res.status, text, json: text ? JSON.parse(text) : null };
   }
