@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Makes sure MariaDB (127.0.0.1:3306, root without password) and NATS with JetStream
-# (127.0.0.1:4222) are running, installing the Debian packages when they are missing.
+# (127.0.0.1:4222) are running, installing the Debian packages when they are missing, and that
+# the tools the tests start or compile with are there: OpenLDAP's slapd (the LDAP connector's
+# tests start their own on a loopback port), and the toolchains the generated SDKs are compiled
+# and run with (python3, javac, mono's mcs).
 # Used by .ci/run and described in the README for a fresh machine.
 set -euo pipefail
 
@@ -35,4 +38,17 @@ if ! port_open 4222; then
   start-stop-daemon --start --oknodo --background --exec "$(command -v nats-server || echo /usr/sbin/nats-server)" -- -a 127.0.0.1 -p 4222 -js -sd /var/lib/nats-server -l /var/log/nats-server.log
   wait_port 4222
 fi
-echo "services: MariaDB on 127.0.0.1:3306, NATS on 127.0.0.1:4222"
+tools=()
+[ -x /usr/sbin/slapd ] && command -v ldapmodify >/dev/null && command -v openssl >/dev/null || tools+=(slapd ldap-utils openssl)
+command -v python3 >/dev/null || tools+=(python3)
+command -v javac >/dev/null || tools+=(openjdk-17-jdk-headless)
+command -v mcs >/dev/null || tools+=(mono-mcs mono-runtime)
+[ -e /usr/lib/mono/4.5/System.Net.Http.dll ] || tools+=(libmono-system-net-http4.0-cil)
+# slapd's package starts a daemon on port 389 when installed; the tests start their own.
+if [ ${#tools[@]} -gt 0 ]; then
+  printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+  apt_install "${tools[@]}"
+  rm -f /usr/sbin/policy-rc.d
+fi
+
+echo "services: MariaDB on 127.0.0.1:3306, NATS on 127.0.0.1:4222; tools: slapd, python3, javac, mcs"

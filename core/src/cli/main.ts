@@ -11,6 +11,7 @@ import { logsCommand } from './commands/logs.command';
 import { migrateCommand } from './commands/migrate.command';
 import { openapiCommand } from './commands/openapi.command';
 import { pluginCommand } from './commands/plugin.command';
+import { sdkCommand } from './commands/sdk.command';
 import { startCommand } from './commands/start.command';
 import { statusCommand } from './commands/status.command';
 import { syncCommand } from './commands/sync.command';
@@ -22,6 +23,6 @@ const program = new Command('ihub')
   .option('-c, --config <file>', 'hub.yaml, or the folder holding it (default: $IHUB_CONFIG or config/hub.yaml)')
   .option('--log-level <level>', 'debug | info | warn | error');
 
-for (const register of [startCommand, validateCommand, applyCommand, syncCommand, statusCommand, logsCommand, connectorsCommand, migrateCommand, openapiCommand, apiKeyCommand, pluginCommand, keysCommand, auditCommand]) register(program);
+for (const register of [startCommand, validateCommand, applyCommand, syncCommand, statusCommand, logsCommand, connectorsCommand, migrateCommand, openapiCommand, apiKeyCommand, pluginCommand, keysCommand, auditCommand, sdkCommand]) register(program);
 
 program.parseAsync(process.argv);

@@ -11,6 +11,7 @@ const hub: LoadedHubSettings = {
   scheduler: { enabled: true },
   sync: { pageSize: 500 },
   api: { enabled: true, port: 3000, host: '0.0.0.0', bodyLimit: '1mb', operatorTenant: 'default', rateLimit: { perKey: { points: 600, windowSeconds: 60 }, perTenant: { points: 3000, windowSeconds: 60 } } },
+  webhooks: { enabled: true, retrySchedule: [0], timeout: 15_000, disableAfter: 432_000_000, maxConcurrency: 10, lease: 60_000, pollInterval: 200 },
 };
 
 describe('runtime settings', () => {

@@ -29,7 +29,7 @@ describe('inbound webhooks (/hooks/{integrationId})', function () {
     const body = JSON.stringify({ rows: [{ id: 'pushed-1', v: 'x' }, { id: 'pushed-2', v: 'y' }] });
     const res = await post(srcId, body, sign(body));
     assert.equal(res.status, 200, await res.clone().text());
-    const answer = await res.json();
+    const answer = (await res.json()) as { accepted: number; runs: { runId: string }[] };
     assert.equal(answer.accepted, 2);
     assert.deepEqual(readCsv(hub.project.file('out.csv')).map((r) => r.id).sort(), ['pushed-1', 'pushed-2']);
     const run = await hub.node.runtime.store.getRepository(SyncLog).findOneByOrFail({ id: answer.runs[0].runId });
@@ -60,7 +60,7 @@ describe('inbound webhooks (/hooks/{integrationId})', function () {
     const bad = JSON.stringify({ rows: [{ v: 'no id' }] });
     const res = await post(srcId, bad, sign(bad));
     assert.equal(res.status, 400);
-    assert.match((await res.json()).message, /rows\[0\].*'id'/);
+    assert.match(((await res.json()) as { message: string }).message, /rows\[0\].*'id'/);
     assert.equal((await post('00000000-0000-4000-8000-000000000000', '{}', sign('{}'))).status, 404);
     assert.equal((await post('not-an-id', '{}')).status, 404);
     const plain = await hub.node.runtime.store.getRepository(Integration).findOneByOrFail({ name: 'plain' });

@@ -1,0 +1,38 @@
+package {{package}};
+
+/**
+ * Base of generated oneOf/anyOf types: holds the JSON value and reads it as one variant or
+ * another on demand, so a variant this client does not know is kept rather than rejected.
+ */
+public abstract class UnionModel implements JsonModel {
+    private final Object value;
+
+    protected UnionModel(Object value) {
+        this.value = value;
+    }
+
+    /** The value as decoded JSON (or the model it was made from). */
+    public Object raw() {
+        return value;
+    }
+
+    @Override
+    public Object toJson() {
+        return value;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other != null && other.getClass() == getClass() && Json.write(this).equals(Json.write(other));
+    }
+
+    @Override
+    public int hashCode() {
+        return Json.write(this).hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + Json.write(this);
+    }
+}
