@@ -6,7 +6,7 @@ import type { Language } from '../src/emitters/emitter.types';
 import { FaultProxy } from './support/fault-proxy';
 import { generateAll } from './support/generate';
 import { filesUnder, javac, mcs, mustRun, python, tsc, workDir, writeTsconfig } from './support/toolchains';
-import { signedMessage } from './support/webhook-message';
+import { deliveredMessage, type SignedMessage } from './support/webhook-message';
 
 const SCENARIO = path.join(__dirname, 'scenario');
 
@@ -49,6 +49,7 @@ describe('generated SDKs against a live hub', function () {
   let hub: ApiHarness;
   let proxy: FaultProxy;
   let root: string;
+  let webhook: SignedMessage;
   const programs = new Map<Language, (input: string) => Promise<string>>();
 
   before(async () => {
@@ -63,6 +64,9 @@ describe('generated SDKs against a live hub', function () {
     assert.deepEqual(result.warnings, [], 'the hub document is typed without fallbacks');
     // The compilers run side by side: each is single-threaded for most of its run.
     await Promise.all((Object.keys(BUILD) as Language[]).map(async (lang) => programs.set(lang, await BUILD[lang](path.join(root, lang)))));
+    // After the compilers: the verifiers refuse a timestamp more than 5 minutes old.
+    webhook = await deliveredMessage(hub);
+    assert.equal(webhook.signature.split(' ').length, 2, 'both secrets sign during the rotation overlap');
   });
 
   after(async () => {
@@ -76,7 +80,6 @@ describe('generated SDKs against a live hub', function () {
       proxy.reset();
       proxy.failOnce('POST', '/api/v1/integrations');
       const input = path.join(root, `${lang}-input.json`);
-      const webhook = signedMessage();
       fs.writeFileSync(input, JSON.stringify({
         baseUrl: proxy.url,
         apiKey: hub.keys.write,
@@ -96,7 +99,7 @@ describe('generated SDKs against a live hub', function () {
       assert.ok(result.runs >= 2, `runs of the flow: ${result.runs}`);
       assert.ok(result.records >= 3, `records: ${result.records}`);
       assert.deepEqual(result.notFound, { status: 404, code: 'IHUB_NOT_FOUND', hasHeaders: true });
-      assert.deepEqual(result.webhook, { type: 'record.created', tampered: 'rejected' });
+      assert.deepEqual(result.webhook, { type: 'webhook.test', tampered: 'rejected' });
 
       // The injected 429: retried once, after Retry-After, with the same Idempotency-Key.
       const creates = proxy.requests('POST', '/api/v1/integrations');

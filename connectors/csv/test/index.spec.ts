@@ -9,13 +9,13 @@ describe('csv connector manifest', () => {
   beforeEach(() => folder.create());
   afterEach(() => folder.remove());
 
-  it('is a valid manifest with one snapshot entity, file, supporting every operation, and no secrets', () => {
+  it('is a valid manifest with one snapshot entity, file, supporting every operation, and the inbound webhook secret as its only secret', () => {
     assert.deepEqual(manifestProblems(connector), []);
     assert.equal(connector.id, 'csv');
     assert.deepEqual(Object.keys(connector.entities), ['file']);
     assert.equal(connector.entities.file.changeTracking, 'snapshot');
     assert.deepEqual(entityOperations(connector.entities.file), ['list', 'get', 'create', 'update', 'delete', 'write']);
-    assert.deepEqual(secretPaths(connector.config), []);
+    assert.deepEqual(secretPaths(connector.config), ['webhookSecret']);
   });
 
   describe('check', () => {

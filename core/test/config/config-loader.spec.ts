@@ -25,8 +25,8 @@ describe('config loader', () => {
       assert.deepEqual(config.hub.sync, { pageSize: 500 });
       assert.equal(config.hub.transporter, undefined);
       assert.deepEqual(config.tenants, [
-        { code: 'default', name: 'Default tenant' },
-        { code: 'acme', name: 'acme' },
+        { code: 'default', name: 'Default tenant', webhooks: { allowPrivateTargets: [] } },
+        { code: 'acme', name: 'acme', webhooks: { allowPrivateTargets: [] } },
       ]);
     });
 

@@ -53,7 +53,8 @@ export class ApiHarness {
     const project = await TestProject.create({});
     project.write({
       hub: { scheduler: { enabled: false }, api: { port: 0, host: '127.0.0.1', ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) } },
-      tenants: [{ code: 'default', name: 'Tenant A' }, { code: 'other', name: 'Tenant B' }],
+      // Tenant A may send webhooks to consumers the tests run on loopback.
+      tenants: [{ code: 'default', name: 'Tenant A', webhooks: { allowPrivateTargets: ['127.0.0.1'] } }, { code: 'other', name: 'Tenant B' }],
       plugins: [path.join(REPO_ROOT, 'plugins/template')],
       integrations: [
         csvIntegration(project, 'src', 'in.csv'),

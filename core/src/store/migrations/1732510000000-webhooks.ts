@@ -5,7 +5,7 @@ import { MigrationInterface, QueryRunner, Table, TableColumn, TableColumnOptions
 const uuid = (name: string, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({ name, type: 'varchar', length: '36', ...extra });
 const str = (name: string, length: number, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({ name, type: 'varchar', length: String(length), ...extra });
 const time = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'datetime', precision: 3, isNullable: nullable });
-const int = (name: string, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({ name, type: 'int', ...extra });
+const int = (name: string, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({ name, type: 'integer', ...extra });
 const index = (name: string, columnNames: string[], isUnique = false): TableIndex => new TableIndex({ name, columnNames, isUnique });
 
 export class Webhooks1732510000000 implements MigrationInterface {
@@ -16,7 +16,7 @@ export class Webhooks1732510000000 implements MigrationInterface {
       name: 'webhook_subscription',
       columns: [
         uuid('id', { isPrimary: true }), uuid('tenant_id'), str('name', 100), str('url', 2048), str('description', 500, { isNullable: true }), { name: 'event_types', type: 'json' },
-        { name: 'filter', type: 'json', isNullable: true }, { name: 'enabled', type: 'boolean', default: true }, str('disabled_reason', 500, { isNullable: true }),
+        { name: 'filter', type: 'json', isNullable: true }, { name: 'enabled', type: 'boolean', default: 1 }, str('disabled_reason', 500, { isNullable: true }),
         { name: 'secret', type: 'text', isNullable: true }, { name: 'previous_secret', type: 'text', isNullable: true }, time('previous_secret_expires_at', true),
         int('max_concurrency', { default: 10 }), time('failing_since', true), str('source', 500, { isNullable: true }), time('created_at'), time('updated_at'),
       ],
