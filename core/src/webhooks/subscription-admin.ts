@@ -33,7 +33,8 @@ export async function createSubscription(deps: SubscriptionDeps, tenantId: strin
     enabled: input.enabled, disabledReason: null, secret: deps.box.encrypt(secret), previousSecret: null, previousSecretExpiresAt: null,
     maxConcurrency: input.maxConcurrency ?? deps.defaultConcurrency, failingSince: null, source: null, createdAt: now, updatedAt: now,
   };
-  await repo.insert(subscription);
+  // A copy: on MySQL, insert() writes the columns it reloads back into the object unconverted (enabled: 1).
+  await repo.insert({ ...subscription });
   return { subscription, secret };
 }
 

@@ -26,7 +26,8 @@ export class WebhookSubscription {
   /** Event types or wildcards (`record.*`, `*`). */
   @Column({ ...jsonColumn, name: 'event_types' }) eventTypes!: string[];
   @Column({ ...jsonColumn, nullable: true }) filter!: SubscriptionFilter | null;
-  @Column({ type: 'boolean', default: true }) enabled!: boolean;
+  // width 1: MariaDB reports a boolean as tinyint(1), and the schema check compares widths.
+  @Column({ type: 'boolean', width: 1, default: true }) enabled!: boolean;
   /** Why the hub disabled it (410 Gone, failing too long); null when enabled or disabled by a user. */
   @Column({ type: 'varchar', length: 500, name: 'disabled_reason', nullable: true }) disabledReason!: string | null;
   /** Encrypted current secret; null for config-file subscriptions. */
