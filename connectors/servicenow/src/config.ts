@@ -27,6 +27,11 @@ const entityOptionsSchema = z.strictObject({
     .optional()
     .describe("Field that stores the hub's id on create, so a create retried after a crash finds its record. Default: `correlation_id` where the table has it; null turns it off."),
   correlationDisplayField: fieldName.nullable().optional().describe('Field set to `ihub` on create. Default: `correlation_display` on task tables; null turns it off.'),
+  softDelete: z
+    .record(fieldName, z.union([z.string(), z.number(), z.boolean()]))
+    .refine((fields) => Object.keys(fields).length > 0, 'name at least one field')
+    .optional()
+    .describe('A delete sets these fields instead of removing the record, e.g. `{ active: "false" }` for users, whom tasks keep referring to. Default: records are deleted.'),
 });
 
 const entitiesSchema = z

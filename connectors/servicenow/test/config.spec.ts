@@ -15,7 +15,7 @@ describe('servicenow connection config', () => {
     assert.deepEqual(configSchema.parse(base), { ...base, entities: {}, timeoutMs: 30_000 });
   });
 
-  it('gives each named entity its own table and the correlation fields its table has', () => {
+  it('gives each named entity its own table and the correlation and journal fields its table has', () => {
     const config = configSchema.parse(base);
 
     assert.deepEqual(entitySettings(config, 'incident'), {
@@ -27,8 +27,10 @@ describe('servicenow connection config', () => {
       query: undefined,
       correlationField: 'correlation_id',
       correlationDisplayField: 'correlation_display',
+      journalFields: ['comments', 'work_notes'],
+      softDelete: undefined,
     });
-    assert.deepEqual([entitySettings(config, 'sys_user').correlationField, entitySettings(config, 'cmdb_ci').correlationDisplayField], [null, null]);
+    assert.deepEqual([entitySettings(config, 'sys_user').correlationField, entitySettings(config, 'cmdb_ci').correlationDisplayField, entitySettings(config, 'sys_user').journalFields], [null, null, []]);
   });
 
   it('lets settings change an entity, and turn its correlation off with null', () => {

@@ -20,12 +20,15 @@ export class ConnectorInstance {
   private readonly abort = new AbortController();
   readonly config: unknown;
 
+  /** `hostClient`: what the hub gives a built-in connector instead of calling `connect` (its store). */
   constructor(
     readonly connector: LoadedConnector,
     readonly integration: IntegrationIdentity,
     rawConfig: unknown,
     private readonly logger: Logger,
+    hostClient?: unknown,
   ) {
+    this.client = hostClient;
     const parsed = connector.manifest.config.safeParse(rawConfig);
     if (!parsed.success) {
       throw new ConfigInvalidError(
@@ -95,6 +98,8 @@ export class ConnectorInstance {
 
   async close(): Promise<void> {
     this.abort.abort();
+    // A host client belongs to the hub, which closes it itself.
+    if (this.connector.builtin) return;
     if (this.client !== undefined && this.connector.manifest.disconnect) {
       await this.connector.manifest.disconnect(this.client).catch((err: unknown) => this.logger.warn(`disconnect of ${this.integration.name} failed: ${(err as Error).message}`));
     }

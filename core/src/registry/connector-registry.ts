@@ -3,6 +3,7 @@ import path from 'node:path';
 import semver from 'semver';
 import { ConnectorManifest, HubError, PluginInvalidError, manifestProblems, entityOperations, toJsonSchema, secretPaths } from '@ihub/plugin-kit';
 import { HUB_VERSION } from './hub-version';
+import { hubEventsConnector } from '../hub-events';
 
 export type AnyConnector = ConnectorManifest<any, any>;
 
@@ -13,7 +14,13 @@ export interface LoadedConnector {
   packageDir: string;
   /** Dotted paths of the config fields marked secret. */
   secrets: string[];
+  /** Part of the hub itself: the runtime hands it the hub's store as its client. */
+  builtin: boolean;
 }
+
+/** Connectors every hub has, whatever is installed, and the package they come with. */
+const BUILTIN_CONNECTORS: AnyConnector[] = [hubEventsConnector];
+const CORE_DIR = path.resolve(__dirname, '..', '..');
 
 export interface DiscoveryOptions {
   /** Folders whose sub-folders are connector packages (the project's `connectors/`). */
@@ -50,6 +57,7 @@ export class ConnectorRegistry {
   static discover(options: DiscoveryOptions): ConnectorRegistry {
     const registry = new ConnectorRegistry();
     const hubVersion = options.hubVersion ?? HUB_VERSION;
+    for (const manifest of BUILTIN_CONNECTORS) registry.add(manifest, '@ihub/core', CORE_DIR, HUB_VERSION, true);
     const dirs: string[] = [];
     for (const root of options.roots ?? []) {
       if (!fs.existsSync(root)) continue;
@@ -65,12 +73,17 @@ export class ConnectorRegistry {
         registry.errors.push(new PluginInvalidError('IHUB_PLUGIN_NOT_FOUND', name, 'npm package not found; install it next to the hub'));
       }
     }
-    for (const dir of dirs) registry.loadPackage(dir, hubVersion);
+    // A package reached twice (in connectors/ and named in hub.yaml's plugins) is one package, not a duplicate.
+    for (const dir of new Set(dirs.map(realDir))) registry.loadPackage(dir, hubVersion);
     return registry;
   }
 
   /** Registers a manifest directly (tests, embedded use). Throws the same coded errors discovery records. */
   register(manifest: AnyConnector, packageName = manifest?.id ?? '(unknown)', packageDir = '', hubVersion = HUB_VERSION): LoadedConnector {
+    return this.add(manifest, packageName, packageDir, hubVersion, false);
+  }
+
+  private add(manifest: AnyConnector, packageName: string, packageDir: string, hubVersion: string, builtin: boolean): LoadedConnector {
     const problems = manifestProblems(manifest);
     if (problems.length > 0) throw new PluginInvalidError('IHUB_PLUGIN_INVALID', packageName, `invalid manifest: ${problems.join('; ')}`, { problems });
     if (!semver.satisfies(hubVersion, manifest.hub, { includePrerelease: true })) {
@@ -80,7 +93,7 @@ export class ConnectorRegistry {
     if (existing) {
       throw new PluginInvalidError('IHUB_PLUGIN_DUPLICATE', packageName, `connector id '${manifest.id}' is already provided by ${existing.packageName} (${existing.packageDir})`, { id: manifest.id, other: existing.packageName });
     }
-    const loaded: LoadedConnector = { manifest, packageName, packageDir, secrets: secretPaths(manifest.config) };
+    const loaded: LoadedConnector = { manifest, packageName, packageDir, secrets: secretPaths(manifest.config), builtin };
     this.byId.set(manifest.id, loaded);
     return loaded;
   }
@@ -131,5 +144,14 @@ export class ConnectorRegistry {
     } catch (err) {
       this.errors.push(err instanceof HubError ? err : new PluginInvalidError('IHUB_PLUGIN_INVALID', name, (err as Error).message));
     }
+  }
+}
+
+function realDir(dir: string): string {
+  try {
+    return fs.realpathSync(dir);
+  } catch {
+    // Missing: loading it reports the problem under the path as given.
+    return dir;
   }
 }

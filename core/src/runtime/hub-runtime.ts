@@ -4,7 +4,7 @@ import { ConfigInvalidError, HubError, Logger } from '@ihub/plugin-kit';
 import { SecretBox, mergeSecrets, type SecretValues } from '../security';
 import { resolveRuntimeSettings, validateConfig, connectionConfigOf, type ConfigEnv, type ConnectorCatalog, type ConfigValidation, type LoadedConfig, type LoadedHubSettings, type RuntimeSettings } from '../config';
 import { ConnectorInstance } from '../registry/connector-instance';
-import { ConnectorRegistry } from '../registry/connector-registry';
+import { ConnectorRegistry, type LoadedConnector } from '../registry/connector-registry';
 import { openStore } from '../store/data-source';
 import { withStartupLock } from '../store/startup-lock';
 import { Integration, Tenant } from '../store/entities';
@@ -196,10 +196,15 @@ export class HubRuntime {
       const row = rows.find((r) => r.tenantId === tenantId && r.name === item.name);
       const connector = this.registry.get(item.connector);
       if (!row || !connector) continue;
-      instances.set(`${row.tenantId}/${row.name}`, new ConnectorInstance(connector, { id: row.id, name: row.name, tenantId: row.tenantId }, connectionConfigOf(item), this.options.logger));
+      instances.set(`${row.tenantId}/${row.name}`, new ConnectorInstance(connector, { id: row.id, name: row.name, tenantId: row.tenantId }, connectionConfigOf(item), this.options.logger, this.hostClient(connector)));
     }
     this.apiRows = new Map(rows.filter((r) => r.source === null).map((r) => [`${r.tenantId}/${r.name}`, r]));
     this.instances = instances;
+  }
+
+  /** Built-in connectors read the hub's own store. */
+  private hostClient(connector: LoadedConnector): DataSource | undefined {
+    return connector.builtin ? this.store : undefined;
   }
 
   private connectApiIntegration(row: Integration): ConnectorInstance | undefined {
@@ -210,7 +215,7 @@ export class HubRuntime {
     }
     try {
       const secrets = row.secrets ? (this.secretBox().decrypt(row.secrets) as SecretValues) : {};
-      return new ConnectorInstance(connector, { id: row.id, name: row.name, tenantId: row.tenantId }, mergeSecrets(row.configuration, secrets), this.options.logger);
+      return new ConnectorInstance(connector, { id: row.id, name: row.name, tenantId: row.tenantId }, mergeSecrets(row.configuration, secrets), this.options.logger, this.hostClient(connector));
     } catch (err) {
       const e = HubError.from(err);
       this.options.logger.error(`integration ${row.name} is unavailable: ${e.code}: ${e.message}`);

@@ -5,6 +5,7 @@ import { ConnectorInstance } from '../registry/connector-instance';
 import { CanonicalRecord, ExternalMapping, Flow, OutboxEvent, SyncFailure } from '../store/entities';
 import { uuidv7 } from '../store/uuid-v7';
 import { FieldMapper } from './field-mapper';
+import { mergeOwned, ownedSlice } from './field-ownership';
 import { recordHash } from './record-hash';
 import { RunStats } from './run-stats';
 import { syncStore } from './sync-store';
@@ -15,8 +16,16 @@ export interface StreamPlan {
   deletes: 'propagate' | 'ignore';
   pageSize: number;
   deleteThreshold: number;
-  source: { instance: ConnectorInstance; entity: string; filter?: string; toCanonical: FieldMapper };
-  targets: Array<{ instance: ConnectorInstance; entity: string; fromCanonical: FieldMapper }>;
+  /**
+   * `ownedFields`: the canonical fields this stream's mapping writes (two-way flows, see
+   * field-ownership.ts); null when it writes the whole record.
+   */
+  source: { instance: ConnectorInstance; entity: string; filter?: string; toCanonical: FieldMapper; ownedFields: string[] | null };
+  /**
+   * `readFields`: the fields the mapping that reads the target back owns (the other stream of a
+   * two-way flow), so a write can note what reading it back must give; null for one-way targets.
+   */
+  targets: Array<{ instance: ConnectorInstance; entity: string; fromCanonical: FieldMapper; readFields: string[] | null }>;
 }
 
 /** A page mapped to canonical records and hashed, not yet matched or stored. */
@@ -105,6 +114,7 @@ export class StreamSync {
     const { mapped, tombstones, mapFailures } = prepared;
     const mappedOk = mapped.map((m) => m.source.id);
     const em = this.store.manager;
+    const owned = this.plan.source.ownedFields;
     const existing = await syncStore.mappingsByExternalId(em, this.sourceId, entity, [...mapped.map((m) => m.source.id), ...tombstones.map((t) => t.id)]);
     const changes: CanonicalChange[] = [];
     const now = new Date();
@@ -114,26 +124,46 @@ export class StreamSync {
     // A record that failed to map still exists upstream: it counts as seen, or the end of the
     // snapshot pass would delete it from the targets.
     const seen: string[] = mapFailures.map((f) => f.id);
-    const updatedIds = mapped.filter((m) => existing.has(m.source.id) && existing.get(m.source.id)!.hash !== m.hash).map((m) => existing.get(m.source.id)!.internalEntityId);
+    // What this side last held: with owned fields, a hash of its slice, not of the whole record.
+    const lastSeen = (mapping: ExternalMapping) => mapping.readHash ?? mapping.hash;
+    const updatedIds = mapped.filter((m) => existing.has(m.source.id) && lastSeen(existing.get(m.source.id)!) !== m.hash).map((m) => existing.get(m.source.id)!.internalEntityId);
     const deletedIds = tombstones.filter((t) => existing.has(t.id)).map((t) => existing.get(t.id)!.internalEntityId);
-    const versions = await syncStore.recordVersions(em, updatedIds);
+    // Owned fields merge into the whole canonical record, which is also what unchanged records
+    // carry to the targets; without ownership the mapped data is the whole record.
+    const current = owned ? await this.currentRecords(mapped.flatMap((m) => (existing.has(m.source.id) ? [existing.get(m.source.id)!.internalEntityId] : []))) : new Map<string, CanonicalRecord>();
+    const versions = owned ? new Map([...current.values()].map((r) => [r.id, r.version])) : await syncStore.recordVersions(em, updatedIds);
     const deletedRecords = new Map((await syncStore.records(em, deletedIds)).map((r) => [r.id, r]));
 
     for (const m of mapped) {
       const mapping = existing.get(m.source.id);
-      if (mapping && mapping.hash === m.hash) {
+      const record = mapping && current.get(mapping.internalEntityId);
+      if (mapping && lastSeen(mapping) === m.hash) {
         stats.counts.unchanged += 1;
         seen.push(m.source.id);
-        changes.push({ recordId: mapping.internalEntityId, externalId: m.source.id, data: m.data, hash: m.hash, kind: 'unchanged' });
+        changes.push({ recordId: mapping.internalEntityId, externalId: m.source.id, data: record?.data ?? m.data, hash: record?.hash ?? m.hash, kind: 'unchanged' });
+        continue;
+      }
+      const data = owned && record ? mergeOwned(record.data, m.data, owned) : m.data;
+      const hash = data === m.data ? m.hash : recordHash(data);
+      const mappingRow = (recordId: string, id = uuidv7()): Partial<ExternalMapping> => ({
+        id, tenantId: this.tenantId, integrationId: this.sourceId, externalEntity: entity, externalId: m.source.id, internalEntityType: this.plan.flow.entityType, internalEntityId: recordId,
+        externalData: null, hash, readHash: owned ? m.hash : null, snapshot: snapshot ?? null, lastSynced: now, createdAt: now,
+      });
+      if (mapping && record && hash === record.hash) {
+        // This side changed to what the canonical record already holds (the other side carried it):
+        // nothing to store or write, but the next read of this side compares with its new slice.
+        stats.counts.unchanged += 1;
+        mappingRows.push(mappingRow(record.id, mapping.id));
+        changes.push({ recordId: record.id, externalId: m.source.id, data, hash, kind: 'unchanged' });
         continue;
       }
       const kind = mapping ? 'updated' : 'created';
       const recordId = mapping?.internalEntityId ?? randomUUID();
       stats.counts[kind] += 1;
-      recordRows.push({ id: recordId, tenantId: this.tenantId, entityType: this.plan.flow.entityType, data: m.data, hash: m.hash, version: (versions.get(recordId) ?? 0) + 1, deletedAt: null, createdAt: now, updatedAt: now });
-      mappingRows.push({ id: mapping?.id ?? uuidv7(), tenantId: this.tenantId, integrationId: this.sourceId, externalEntity: entity, externalId: m.source.id, internalEntityType: this.plan.flow.entityType, internalEntityId: recordId, externalData: null, hash: m.hash, snapshot: snapshot ?? null, lastSynced: now, createdAt: now });
-      events.push(this.event(`record.${kind}`, recordId, { data: m.data, externalId: m.source.id }, now));
-      changes.push({ recordId, externalId: m.source.id, data: m.data, hash: m.hash, kind });
+      recordRows.push({ id: recordId, tenantId: this.tenantId, entityType: this.plan.flow.entityType, data, hash, version: (versions.get(recordId) ?? 0) + 1, deletedAt: null, createdAt: now, updatedAt: now });
+      mappingRows.push(mappingRow(recordId, mapping?.id));
+      events.push(this.event(`record.${kind}`, recordId, { data, externalId: m.source.id }, now));
+      changes.push({ recordId, externalId: m.source.id, data, hash, kind });
     }
     const deletedMappings: string[] = [];
     for (const t of tombstones) {
@@ -223,7 +253,9 @@ export class StreamSync {
           removedMappings.push(mappings.get(change.recordId)!.id);
           return;
         }
-        mappingRows.push({ id: mappings.get(change.recordId)?.id ?? uuidv7(), tenantId: this.tenantId, integrationId: targetId, externalEntity: target.entity, externalId: outcome.id, internalEntityType: this.plan.flow.entityType, internalEntityId: change.recordId, externalData: null, hash: change.hash, snapshot: null, lastSynced: now, createdAt: now });
+        // Reading this write back must give the slice the target's side owns: anything else is an edit made there.
+        const readHash = target.readFields ? recordHash(ownedSlice(change.data, target.readFields)) : null;
+        mappingRows.push({ id: mappings.get(change.recordId)?.id ?? uuidv7(), tenantId: this.tenantId, integrationId: targetId, externalEntity: target.entity, externalId: outcome.id, internalEntityType: this.plan.flow.entityType, internalEntityId: change.recordId, externalData: null, hash: change.hash, readHash, snapshot: null, lastSynced: now, createdAt: now });
       });
       cleared.push({ integrationId: targetId, stage: 'write', ids: ok.write }, { integrationId: targetId, stage: 'delete', ids: ok.delete });
     }
@@ -239,6 +271,10 @@ export class StreamSync {
       for (const c of cleared) await this.clearFailures(tx, c.integrationId, c.stage, c.ids);
       if (afterCommit) await afterCommit(tx);
     });
+  }
+
+  private async currentRecords(ids: string[]): Promise<Map<string, CanonicalRecord>> {
+    return new Map((await syncStore.records(this.store.manager, ids)).map((r) => [r.id, r]));
   }
 
   private event(type: string, subject: string, extra: Record<string, unknown>, now: Date): OutboxEvent {

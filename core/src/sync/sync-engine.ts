@@ -3,7 +3,7 @@ import { HubError, Logger, NotFoundError, SourceRecord } from '@ihub/plugin-kit'
 import { ConnectorInstance } from '../registry/connector-instance';
 import { CanonicalRecord, ExternalMapping, Flow, Integration, OutboxEvent, SyncFailure, SyncLog, SyncType } from '../store/entities';
 import { uuidv7 } from '../store/uuid-v7';
-import { FieldMapper } from './field-mapper';
+import { FieldMapper, type FieldMapping } from './field-mapper';
 import type { FlowDefinition } from './flow-definition';
 import { RunStats, RunCounts } from './run-stats';
 import { StreamLease } from './stream-lease';
@@ -127,17 +127,20 @@ export class SyncEngine {
       pageSize: def.pageSize ?? this.options.defaultPageSize ?? 500,
       deleteThreshold: def.deleteThreshold ?? DEFAULT_DELETE_THRESHOLD,
     };
+    // Each side of a two-way flow owns the fields its mapping names (field-ownership.ts).
+    const twoWay = def.direction === 'two-way';
+    const owned = (mapping: FieldMapping | undefined): string[] | null => (twoWay && mapping ? Object.keys(mapping) : null);
     const forward: StreamPlan = {
       ...common,
-      source: { instance: resolve(def.source.integration), entity: def.source.entity, filter: def.source.filter, toCanonical: FieldMapper.compile(def.mapping, `flow ${flow.name} mapping`) },
-      targets: def.targets.map((t, i) => ({ instance: resolve(t.integration), entity: t.entity, fromCanonical: FieldMapper.compile(t.mapping, `flow ${flow.name} targets[${i}].mapping`) })),
+      source: { instance: resolve(def.source.integration), entity: def.source.entity, filter: def.source.filter, toCanonical: FieldMapper.compile(def.mapping, `flow ${flow.name} mapping`), ownedFields: owned(def.mapping) },
+      targets: def.targets.map((t, i) => ({ instance: resolve(t.integration), entity: t.entity, fromCanonical: FieldMapper.compile(t.mapping, `flow ${flow.name} targets[${i}].mapping`), readFields: owned(t.reverseMapping) })),
     };
-    if (def.direction !== 'two-way') return [forward];
+    if (!twoWay) return [forward];
     const [back] = def.targets;
     const reverse: StreamPlan = {
       ...common,
-      source: { instance: resolve(back.integration), entity: back.entity, toCanonical: FieldMapper.compile(back.reverseMapping, `flow ${flow.name} targets[0].reverseMapping`) },
-      targets: [{ instance: forward.source.instance, entity: def.source.entity, fromCanonical: FieldMapper.compile(def.reverseMapping, `flow ${flow.name} reverseMapping`) }],
+      source: { instance: resolve(back.integration), entity: back.entity, toCanonical: FieldMapper.compile(back.reverseMapping, `flow ${flow.name} targets[0].reverseMapping`), ownedFields: owned(back.reverseMapping) },
+      targets: [{ instance: forward.source.instance, entity: def.source.entity, fromCanonical: FieldMapper.compile(def.reverseMapping, `flow ${flow.name} reverseMapping`), readFields: owned(def.mapping) }],
     };
     return [forward, reverse];
   }

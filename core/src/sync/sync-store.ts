@@ -48,11 +48,11 @@ export const syncStore = {
   },
 
   async upsertMappingsByExternalId(em: EntityManager, rows: Partial<ExternalMapping>[]): Promise<void> {
-    await bulkInsert(em, ExternalMapping, rows, { conflict: ['integration_id', 'external_entity', 'external_system_id'], update: ['internal_entity_id', 'internal_entity_type', 'external_system_data', 'hash', 'snapshot', 'last_synced'] });
+    await bulkInsert(em, ExternalMapping, rows, { conflict: ['integration_id', 'external_entity', 'external_system_id'], update: ['internal_entity_id', 'internal_entity_type', 'external_system_data', 'hash', 'read_hash', 'snapshot', 'last_synced'] });
   },
 
   async upsertMappingsByInternalId(em: EntityManager, rows: Partial<ExternalMapping>[]): Promise<void> {
-    await bulkInsert(em, ExternalMapping, rows, { conflict: ['integration_id', 'external_entity', 'internal_entity_id'], update: ['external_system_id', 'internal_entity_type', 'external_system_data', 'hash', 'last_synced'] });
+    await bulkInsert(em, ExternalMapping, rows, { conflict: ['integration_id', 'external_entity', 'internal_entity_id'], update: ['external_system_id', 'internal_entity_type', 'external_system_data', 'hash', 'read_hash', 'last_synced'] });
   },
 
   async deleteMappings(em: EntityManager, ids: string[]): Promise<void> {

@@ -64,4 +64,19 @@ describe('connector registry', () => {
     const registry = ConnectorRegistry.discover({ paths: [CSV_CONNECTOR] });
     assert.throws(() => new ConnectorInstance(registry.get('csv')!, { id: 'i', name: 'x', tenantId: 't' }, { file: 'a.csv' }, consoleLogger('error')), { code: 'IHUB_CONFIG_INVALID' });
   });
+
+  it('has the built-in ihub source whatever is installed, and lets no package take its id', () => {
+    const registry = ConnectorRegistry.discover({});
+    const ihub = registry.get('ihub');
+    assert.ok(ihub?.builtin);
+    assert.equal(ihub.packageName, '@ihub/core');
+    assert.deepEqual(Object.keys(ihub.manifest.entities), ['event', 'audit']);
+    assert.throws(() => registry.register({ ...ihub.manifest }, 'ihub-impostor'), { code: 'IHUB_PLUGIN_DUPLICATE' });
+  });
+
+  it('loads a package once when it is both in a connectors folder and named as a path or npm package', () => {
+    const registry = ConnectorRegistry.discover({ roots: [path.dirname(CSV_CONNECTOR)], paths: [CSV_CONNECTOR], packages: ['@ihub/connector-csv'], resolveFrom: CSV_CONNECTOR });
+    assert.deepEqual(codes(registry), []);
+    assert.ok(registry.get('csv'));
+  });
 });

@@ -46,9 +46,10 @@ export class FakeTables {
     return schema;
   }
 
-  /** Every column of `table`, system columns first. */
+  /** Every column of `table`, system columns first, journal fields last. */
   columns(table: string): string[] {
-    return [...SYSTEM_COLUMNS, ...this.schema(table).columns];
+    const schema = this.schema(table);
+    return [...SYSTEM_COLUMNS, ...schema.columns, ...(schema.journal ?? [])];
   }
 
   isColumn(table: string, column: string): boolean {
@@ -78,11 +79,12 @@ export class FakeTables {
     const at = stamp.at ?? glideDateTime(this.clock.now());
     const by = stamp.by ?? 'system';
     const sysId = typeof values.sys_id === 'string' && values.sys_id !== '' ? values.sys_id : randomUUID().replace(/-/g, '');
-    const record: FakeRecord = Object.fromEntries(schema.columns.map((c) => [c, '']));
+    const record: FakeRecord = Object.fromEntries([...schema.columns, ...(schema.journal ?? [])].map((c) => [c, '']));
     Object.assign(record, this.known(table, values));
     if (schema.numberPrefix && !record.number) record.number = `${schema.numberPrefix}${String(this.nextNumber++).padStart(7, '0')}`;
     Object.assign(record, { sys_id: sysId, sys_class_name: table, sys_created_on: at, sys_created_by: by, sys_updated_on: at, sys_updated_by: by, sys_mod_count: '0' });
     this.table(table).set(sysId, record);
+    for (const [element, value] of this.journalEntries(table, values)) this.insert('sys_journal_field', { element_id: sysId, name: table, element, value }, { at, by });
     return { ...record };
   }
 
@@ -94,14 +96,20 @@ export class FakeTables {
     const record = this.table(table).get(sysId);
     if (!record) return undefined;
     const changes = Object.entries(this.known(table, values)).filter(([column, value]) => record[column] !== value);
-    if (changes.length > 0) {
-      Object.assign(record, Object.fromEntries(changes), {
-        sys_updated_on: stamp.at ?? glideDateTime(this.clock.now()),
-        sys_updated_by: stamp.by ?? 'system',
-        sys_mod_count: String(Number(record.sys_mod_count) + 1),
-      });
+    // A journal entry is a change of its own, even with the same text as an earlier one.
+    const entries = this.journalEntries(table, values);
+    if (changes.length > 0 || entries.length > 0) {
+      const at = stamp.at ?? glideDateTime(this.clock.now());
+      const by = stamp.by ?? 'system';
+      Object.assign(record, Object.fromEntries(changes), { sys_updated_on: at, sys_updated_by: by, sys_mod_count: String(Number(record.sys_mod_count) + 1) });
+      for (const [element, value] of entries) this.insert('sys_journal_field', { element_id: sysId, name: table, element, value }, { at, by });
     }
     return { ...record };
+  }
+
+  /** The entries of `record`'s journal field `element`, oldest first. */
+  journal(table: string, sysId: string, element: string): string[] {
+    return this.all('sys_journal_field').filter((j) => j.name === table && j.element_id === sysId && j.element === element).map((j) => j.value);
   }
 
   remove(table: string, sysId: string): boolean {
@@ -128,6 +136,15 @@ export class FakeTables {
   private table(table: string): Map<string, FakeRecord> {
     this.schema(table);
     return this.rows.get(table)!;
+  }
+
+  /** `[field, text]` of each journal field `values` writes; an empty value adds no entry. */
+  private journalEntries(table: string, values: Record<string, unknown>): Array<[string, string]> {
+    const journal = this.schema(table).journal ?? [];
+    return journal.flatMap((field) => {
+      const text = wireString(values[field]);
+      return text.trim() === '' ? [] : [[field, text] as [string, string]];
+    });
   }
 
   /** The values of known, writable columns as strings; system columns other than `sys_id` are the instance's to set. */

@@ -89,6 +89,17 @@ describe('servicenow fake: Table API', () => {
     });
   });
 
+  it('adds a write of a journal field to the journal in sys_journal_field, stamping the record, which reads the field as empty', async () => {
+    const created = await call(fake, '/api/now/table/incident', { method: 'POST', body: { short_description: 'new', comments: 'first' } });
+    const id = created.body.result.sys_id;
+    const again = await call(fake, `/api/now/table/incident/${id}`, { method: 'PATCH', body: { comments: 'first' } });
+    const journal = await call(fake, `/api/now/table/sys_journal_field?sysparm_query=element_id=${id}^element=comments&sysparm_fields=name,element,value`);
+
+    assert.equal(created.body.result.comments, '');
+    assert.equal(again.body.result.sys_mod_count, '1', 'an entry is a change, even with the same text');
+    assert.deepEqual(journal.body.result, [{ name: 'incident', element: 'comments', value: 'first' }, { name: 'incident', element: 'comments', value: 'first' }]);
+  });
+
   it('issues tokens with the password grant, returning the live one again, and refuses a JSON token request', async () => {
     const form = new URLSearchParams({ grant_type: 'password', client_id: FAKE_OAUTH_CLIENT.clientId, client_secret: FAKE_OAUTH_CLIENT.clientSecret, username: FAKE_USER.userName, password: FAKE_USER.password });
     const grant = () => call(fake, '/oauth_token.do', { method: 'POST', body: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: '' } });

@@ -2,6 +2,11 @@
 export interface FakeTableSchema {
   /** Columns besides the system ones every table has (`SYSTEM_COLUMNS`). */
   columns: string[];
+  /**
+   * Journal fields (`comments`, `work_notes`): a value written to one is added to the record's
+   * journal as a `sys_journal_field` entry, not stored on the record, which reads it as ''.
+   */
+  journal?: string[];
   /** Reference columns and the table each points to; rendered as `{ link, value }` like the real API. */
   references?: Record<string, string>;
   /** Column that is a record's display value when another record references it (`number`, `name`). */
@@ -18,6 +23,7 @@ export interface FakeTableSchema {
 export const SYSTEM_COLUMNS = ['sys_id', 'sys_class_name', 'sys_created_on', 'sys_created_by', 'sys_updated_on', 'sys_updated_by', 'sys_mod_count'] as const;
 
 const TASK_COLUMNS = ['number', 'short_description', 'description', 'state', 'priority', 'active', 'assignment_group', 'assigned_to', 'cmdb_ci', 'correlation_id', 'correlation_display'];
+const TASK_JOURNAL = ['comments', 'work_notes'];
 const TASK_REFERENCES = { assignment_group: 'sys_user_group', assigned_to: 'sys_user', cmdb_ci: 'cmdb_ci' };
 const PRIORITY = { '1': '1 - Critical', '2': '2 - High', '3': '3 - Moderate', '4': '4 - Low', '5': '5 - Planning' };
 
@@ -28,6 +34,7 @@ const PRIORITY = { '1': '1 - Critical', '2': '2 - High', '3': '3 - Moderate', '4
 export const DEFAULT_TABLES: Record<string, FakeTableSchema> = {
   incident: {
     columns: [...TASK_COLUMNS, 'caller_id', 'category', 'impact', 'urgency'],
+    journal: TASK_JOURNAL,
     references: { ...TASK_REFERENCES, caller_id: 'sys_user' },
     displayField: 'number',
     numberPrefix: 'INC',
@@ -41,6 +48,7 @@ export const DEFAULT_TABLES: Record<string, FakeTableSchema> = {
   },
   change_request: {
     columns: [...TASK_COLUMNS, 'type', 'risk', 'requested_by', 'start_date', 'end_date'],
+    journal: TASK_JOURNAL,
     references: { ...TASK_REFERENCES, requested_by: 'sys_user' },
     displayField: 'number',
     numberPrefix: 'CHG',
@@ -49,6 +57,7 @@ export const DEFAULT_TABLES: Record<string, FakeTableSchema> = {
   },
   problem: {
     columns: [...TASK_COLUMNS, 'known_error'],
+    journal: TASK_JOURNAL,
     references: TASK_REFERENCES,
     displayField: 'number',
     numberPrefix: 'PRB',
@@ -66,6 +75,11 @@ export const DEFAULT_TABLES: Record<string, FakeTableSchema> = {
     references: { manager: 'sys_user' },
     displayField: 'name',
     sample: (n) => ({ name: `Group ${n}`, description: `Seeded group ${n}`, email: `group.${n}@example.com`, active: 'true' }),
+  },
+  // The journal: one row per entry of a journal field (`element`) of a record (`name`, `element_id`).
+  sys_journal_field: {
+    columns: ['element_id', 'name', 'element', 'value'],
+    displayField: 'value',
   },
   cmdb_ci: {
     columns: ['name', 'serial_number', 'ip_address', 'operational_status', 'install_status', 'correlation_id'],

@@ -2,7 +2,9 @@ import { RecordInvalidError, type CreateOptions, type WriteResult } from '@ihub/
 import type { Row, ServiceNowContext } from '../servicenow.transport';
 import type { EntityName } from './entity-catalog';
 import { entitySettings, type EntitySettings } from './entity-settings';
+import { addJournalEntries, splitJournal } from './journal-entries';
 import { storedValue, wireView } from './record-row';
+import { updateRecord } from './update.operation';
 import { writeResult } from './write-result';
 
 /** What `correlation_display` (or the configured display field) says of records the hub creates. */
@@ -11,17 +13,20 @@ const CORRELATION_DISPLAY = 'ihub';
 /**
  * Creates a record, storing the hub's id in the entity's correlation field. When an earlier
  * attempt may have succeeded before a crash (`mayExist`), the record is first looked up by that
- * field; when found, it is updated with the data instead of created twice.
+ * field; when found, it is updated with the data instead of created twice. Journal fields in the
+ * data become entries of the new record's journal.
  */
 export async function createRecord(ctx: ServiceNowContext, entity: EntityName, data: Record<string, unknown>, options: CreateOptions): Promise<WriteResult> {
   const settings = entitySettings(ctx.config, entity);
-  const view = wireView(settings);
   if (options.mayExist) {
     const existing = await findByCorrelation(ctx, settings, options.correlationId);
-    if (existing) return writeResult(await ctx.client.update(settings.table, existing, data, view, ctx.signal), settings, 'PATCH');
+    if (existing) return updateRecord(ctx, entity, existing, data);
   }
-  const row = await ctx.client.create(settings.table, { ...data, ...correlationValues(settings, options.correlationId) }, view, ctx.signal);
-  return writeResult(row, settings, 'POST');
+  const view = wireView(settings);
+  const { fields, entries } = splitJournal(settings, data);
+  const created = writeResult(await ctx.client.create(settings.table, { ...fields, ...correlationValues(settings, options.correlationId) }, view, ctx.signal), settings, 'POST');
+  const journaled = await addJournalEntries(ctx, settings, created.id, entries, view);
+  return journaled ? writeResult(journaled, settings, 'PATCH') : created;
 }
 
 function correlationValues(settings: EntitySettings, correlationId: string): Row {

@@ -12,6 +12,10 @@ export interface EntitySettings {
   query?: string;
   correlationField: string | null;
   correlationDisplayField: string | null;
+  /** Fields a write adds journal entries to (comments, work notes). */
+  journalFields: string[];
+  /** What a delete sets instead of deleting; undefined: delete. */
+  softDelete?: Record<string, string | number | boolean>;
 }
 
 export function entitySettings(config: ServiceNowConfig, entity: EntityName): EntitySettings {
@@ -33,6 +37,8 @@ export function entitySettings(config: ServiceNowConfig, entity: EntityName): En
     query: options?.query,
     correlationField: options?.correlationField === undefined ? catalog.correlationField : options.correlationField,
     correlationDisplayField: options?.correlationDisplayField === undefined ? catalog.correlationDisplayField : options.correlationDisplayField,
+    journalFields: catalog.journalFields,
+    softDelete: options?.softDelete,
   };
 }
 

@@ -10,6 +10,7 @@ const settings: EntitySettings = {
   excludeReferenceLink: true,
   correlationField: 'correlation_id',
   correlationDisplayField: 'correlation_display',
+  journalFields: ['comments', 'work_notes'],
 };
 
 const SYS_ID = '46d44a5dc0a8010e0094ab6d2f4c7f33';

@@ -1,0 +1,2 @@
+export { hubEventsConnector } from './hub-events.connector';
+export type { HubEventsConfig } from './hub-events.config';
