@@ -16,6 +16,7 @@ import { startCommand } from './commands/start.command';
 import { statusCommand } from './commands/status.command';
 import { syncCommand } from './commands/sync.command';
 import { validateCommand } from './commands/validate.command';
+import { webhooksCommand } from './commands/webhooks.command';
 
 const program = new Command('ihub')
   .version(HUB_VERSION)
@@ -23,6 +24,6 @@ const program = new Command('ihub')
   .option('-c, --config <file>', 'hub.yaml, or the folder holding it (default: $IHUB_CONFIG or config/hub.yaml)')
   .option('--log-level <level>', 'debug | info | warn | error');
 
-for (const register of [startCommand, validateCommand, applyCommand, syncCommand, statusCommand, logsCommand, connectorsCommand, migrateCommand, openapiCommand, apiKeyCommand, pluginCommand, keysCommand, auditCommand, sdkCommand]) register(program);
+for (const register of [startCommand, validateCommand, applyCommand, syncCommand, statusCommand, logsCommand, connectorsCommand, migrateCommand, openapiCommand, apiKeyCommand, pluginCommand, keysCommand, auditCommand, sdkCommand, webhooksCommand]) register(program);
 
 program.parseAsync(process.argv);

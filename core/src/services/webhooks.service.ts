@@ -38,10 +38,16 @@ export function createWebhooksService(broker: ServiceBroker, runtime: HubRuntime
     },
     onDelivered,
   });
+  // A run's events are in the outbox once its page (or the run) is committed: deliver them now, not at the next poll.
+  runtime.engine.onRunFinished(() => dispatcher.wake());
   return broker.createService({
     name: 'webhooks',
     events: {
       [WEBHOOKS_WAKE_EVENT]() {
+        dispatcher.wake();
+      },
+      // Broadcast after every committed page of a run on any node (`sync.run`): long runs are delivered as they go.
+      'sync.progress'() {
         dispatcher.wake();
       },
     },

@@ -1,11 +1,12 @@
 import type { BlockList } from 'node:net';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { HubError, type Logger } from '@ihub/plugin-kit';
-import { OutboxEvent, WebhookDelivery, WebhookSubscription } from '../store/entities';
-import { uuidv7 } from '../store/uuid-v7';
+import type { OutboxEvent, WebhookDelivery, WebhookSubscription } from '../store/entities';
+import { AttemptRecorder } from './attempt-recorder';
 import { DeliveryQueue, newAttempt, type DeliveryCompletion } from './delivery-queue';
 import { fanOutEvents } from './outbox-fan-out';
 import { nextRetry, retryAfterMs } from './retry-schedule';
+import { RepeatingJob } from './repeating-job';
 import { sendWebhook, type SendOutcome, type SendRequest } from './webhook-sender';
 import { signatureHeader } from './webhook-signature';
 import type { WebhookSettings } from './webhook-settings.schema';
@@ -27,8 +28,23 @@ export interface DispatcherDeps {
   onDelivered?: (delivery: WebhookDelivery, latencyMs: number) => void;
 }
 
-/** Deliveries in flight on one node, across all subscriptions. */
-const MAX_IN_FLIGHT = 512;
+/** Deliveries claimed and not yet recorded on one node, across all subscriptions. */
+const MAX_HELD = 2048;
+/**
+ * A subscription's deliveries are claimed up to this many times its concurrency ahead of
+ * sending, so that one claim (two queries) serves many sends; the next claim is made when half
+ * of them are gone.
+ */
+const CLAIM_AHEAD = 10;
+
+/** Claimed deliveries of one subscription on this node: waiting to be sent, and in flight. */
+interface Lane {
+  subscription: WebhookSubscription;
+  waiting: Array<{ delivery: WebhookDelivery; event: OutboxEvent }>;
+  inFlight: number;
+  /** The last claim got some, so more may be due. */
+  more: boolean;
+}
 
 /** Answers after which trying again can help; anything else is final (and can be redelivered by hand). */
 function retryable(outcome: SendOutcome): boolean {
@@ -39,22 +55,40 @@ function retryable(outcome: SendOutcome): boolean {
 
 /**
  * Moves the outbox to subscribers: turns new events into deliveries, claims due deliveries with
- * leases, signs and sends them with at most `maxConcurrency` in flight per subscription, and
- * records each attempt, scheduling a retry or giving up per the retry schedule. Every node runs
- * one; the leases make them share the work.
+ * leases (a batch per subscription, ahead of sending), signs and sends them with at most
+ * `maxConcurrency` in flight per subscription, and records attempts in batches, scheduling a
+ * retry or giving up per the retry schedule. Fan-out and claiming are separate loops, so that a
+ * large fan-out never starves the senders. Every node runs one; the leases make them share the work.
  */
 export class WebhookDispatcher {
   private readonly queue: DeliveryQueue;
-  private readonly inFlight = new Map<string, number>();
+  private readonly lanes = new Map<string, Lane>();
   private readonly sending = new Set<Promise<void>>();
-  private completions: Array<{ completion: DeliveryCompletion; subscription: WebhookSubscription; outcome: SendOutcome }> = [];
+  private readonly secrets = new WeakMap<WebhookSubscription, { secrets: string[]; until: number }>();
+  /** Deliveries waiting in lanes or in flight. */
+  private held = 0;
+  private readonly recorder: AttemptRecorder;
   private running = false;
-  private loop?: Promise<void>;
-  private wakeUp?: () => void;
   private claimSeq = 0;
+  private readonly fanOut: RepeatingJob;
+  private readonly claims: RepeatingJob;
 
   constructor(private readonly deps: DispatcherDeps) {
     this.queue = new DeliveryQueue(deps.store);
+    this.recorder = new AttemptRecorder(this.queue, { disableAfter: deps.settings.disableAfter, logger: deps.logger, now: () => this.now() });
+    // The database may be briefly unreachable or a pass may race another node's: log, wait, go on.
+    const failed = (what: string) => (err: Error) => deps.logger.warn(`webhook ${what} failed: ${err.message}`);
+    this.fanOut = new RepeatingJob(async () => {
+      const handled = await fanOutEvents(deps.store, this.now());
+      if (handled > 0) this.claims.wake();
+      // Events came: look again at once, more may be waiting (a pass takes a bounded batch).
+      return handled > 0;
+    }, deps.settings.pollInterval, failed('fan-out'));
+    this.claims = new RepeatingJob(async () => {
+      await this.claimDue();
+      // Lanes running low wake this loop; nothing to repeat at once.
+      return false;
+    }, deps.settings.pollInterval, failed('claim pass'));
   }
 
   private now(): Date {
@@ -64,100 +98,106 @@ export class WebhookDispatcher {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.loop = this.run();
+    this.fanOut.start();
+    this.claims.start();
   }
 
-  /** Stops claiming, waits for attempts in flight (bounded by the timeout) and records them. */
+  /** Stops claiming, waits for attempts in flight (bounded by the timeout), gives back unsent claims and records the rest. */
   async stop(): Promise<void> {
     this.running = false;
-    this.wake();
-    await this.loop;
+    await Promise.all([this.fanOut.stop(), this.claims.stop()]);
     await Promise.all(this.sending);
-    await this.flush();
+    await Promise.all([...this.lanes.values()].map((lane) => this.giveBack(lane)));
+    this.lanes.clear();
+    await this.recorder.flush();
   }
 
-  /** New events or a finished attempt: look again now instead of at the next poll. */
+  /** New events or a redelivery: look again now instead of at the next poll. */
   wake(): void {
-    this.wakeUp?.();
+    this.fanOut.wake();
+    this.claims.wake();
   }
 
-  /** One full pass, waiting for the attempts it started (tests drive the dispatcher with it). */
-  async runOnce(): Promise<void> {
-    await fanOutEvents(this.deps.store, this.now());
-    await this.dispatchDue();
-    await Promise.all(this.sending);
-    await this.flush();
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let busy = false;
-      try {
-        await this.flush();
-        busy = (await fanOutEvents(this.deps.store, this.now())) > 0;
-        busy = (await this.dispatchDue()) > 0 || busy;
-      } catch (err) {
-        // The database may be briefly unreachable or a pass may race another node's: log, wait, go on.
-        this.deps.logger.warn(`webhook dispatch pass failed: ${(err as Error).message}`);
-      }
-      if (!busy && this.running) await this.idle(this.deps.settings.pollInterval);
-    }
-  }
-
-  private idle(ms: number): Promise<void> {
-    if (this.completions.length > 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = done;
-    });
-  }
-
-  /** Claims what this node has room for and starts sending it; returns how many it started. */
-  private async dispatchDue(): Promise<number> {
-    let room = MAX_IN_FLIGHT - this.sending.size;
-    if (room <= 0) return 0;
+  /**
+   * Tops up the lane of every subscription with due deliveries, as far as this node has room, and
+   * gives back what lanes hold for subscriptions disabled or deleted since they were claimed.
+   */
+  private async claimDue(): Promise<void> {
+    // Lanes with nothing left go: a due subscription gets a fresh one.
+    for (const [id, lane] of this.lanes) if (lane.waiting.length === 0 && lane.inFlight === 0) this.lanes.delete(id);
     const now = this.now();
-    const due = await this.queue.dueSubscriptions(now);
-    if (due.length === 0) return 0;
-    const subscriptions = await this.queue.enabledSubscriptions();
-    let started = 0;
-    for (const id of due) {
-      const subscription = subscriptions.get(id);
-      if (!subscription || room <= 0) continue;
-      const slots = Math.min(room, subscription.maxConcurrency - (this.inFlight.get(id) ?? 0));
-      if (slots <= 0) continue;
-      const owner = `${this.deps.nodeId}#${++this.claimSeq}`;
-      const claimed = await this.queue.claim(id, slots, owner, now, this.deps.settings.lease);
-      if (claimed.length === 0) continue;
+    const serve = await this.queue.subscriptionsToServe(now, [...this.lanes.keys()]);
+    const enabled = new Set(serve.map((s) => s.id));
+    for (const [id, lane] of this.lanes) {
+      if (enabled.has(id)) continue;
+      this.lanes.delete(id);
+      await this.giveBack(lane);
+    }
+    for (const subscription of serve) {
+      const lane = this.lane(subscription);
+      const room = Math.min(MAX_HELD - this.held - this.recorder.waiting, subscription.maxConcurrency * CLAIM_AHEAD - lane.waiting.length - lane.inFlight);
+      if (room <= 0) continue;
+      const claimed = await this.queue.claim(subscription.id, room, `${this.deps.nodeId}#${++this.claimSeq}`, now, this.deps.settings.lease);
+      // Got some: more may be due (another node may have taken the rest, and then the next claim finds none).
+      lane.more = claimed.length > 0;
       const events = await this.queue.events(claimed.map((d) => d.eventId));
       for (const delivery of claimed) {
         const event = events.get(delivery.eventId);
         if (!event) continue;
-        this.track(subscription, delivery, event);
-        started++;
-        room--;
+        lane.waiting.push({ delivery, event });
+        this.held++;
       }
+      this.pump(lane);
     }
-    return started;
   }
 
-  private track(subscription: WebhookSubscription, delivery: WebhookDelivery, event: OutboxEvent): void {
-    this.inFlight.set(subscription.id, (this.inFlight.get(subscription.id) ?? 0) + 1);
-    const task = this.attempt(subscription, delivery, event)
-      .catch((err: Error) => this.deps.logger.error(`webhook delivery ${delivery.id} failed unexpectedly: ${err.message}`))
-      .finally(() => {
-        this.inFlight.set(subscription.id, (this.inFlight.get(subscription.id) ?? 1) - 1);
-        this.sending.delete(task);
-        this.wake();
-      });
-    this.sending.add(task);
+  /**
+   * The subscription's signing secrets, decrypted once per subscription row read (each claim reads
+   * it afresh, so a rotation applies from the next claim) and again once a previous secret expires.
+   */
+  private secretsOf(subscription: WebhookSubscription, now: Date): string[] {
+    const cached = this.secrets.get(subscription);
+    if (cached && now.getTime() < cached.until) return cached.secrets;
+    const secrets = this.deps.secrets(subscription, now);
+    const overlapEnds = subscription.previousSecretExpiresAt;
+    this.secrets.set(subscription, { secrets, until: overlapEnds && overlapEnds > now ? overlapEnds.getTime() : Infinity });
+    return secrets;
   }
 
-  private async attempt(subscription: WebhookSubscription, delivery: WebhookDelivery, event: OutboxEvent): Promise<void> {
+  private lane(subscription: WebhookSubscription): Lane {
+    let lane = this.lanes.get(subscription.id);
+    if (!lane) this.lanes.set(subscription.id, (lane = { subscription, waiting: [], inFlight: 0, more: false }));
+    // The row as read now: concurrency, URL and secret changes apply to what is sent next.
+    lane.subscription = subscription;
+    return lane;
+  }
+
+  /** Starts sends from the lane while the subscription's concurrency allows. */
+  private pump(lane: Lane): void {
+    while (this.running && lane.inFlight < lane.subscription.maxConcurrency && lane.waiting.length > 0) {
+      const { delivery, event } = lane.waiting.shift()!;
+      // A lease that lapsed while the delivery waited may be another node's by now: leave it to the queue.
+      if (delivery.leaseUntil! <= this.now()) {
+        this.held--;
+        continue;
+      }
+      lane.inFlight++;
+      const task = this.attempt(lane, delivery, event)
+        .catch((err: Error) => this.deps.logger.error(`webhook delivery ${delivery.id} failed unexpectedly: ${err.message}`))
+        .finally(() => {
+          lane.inFlight--;
+          this.held--;
+          this.sending.delete(task);
+          this.pump(lane);
+          // Claim the next batch before this one runs dry.
+          if (lane.more && lane.waiting.length <= (lane.subscription.maxConcurrency * CLAIM_AHEAD) / 2) this.claims.wake();
+        });
+      this.sending.add(task);
+    }
+  }
+
+  private async attempt(lane: Lane, delivery: WebhookDelivery, event: OutboxEvent): Promise<void> {
+    const { subscription } = lane;
     const startedAt = this.now();
     const body = JSON.stringify({ type: event.type, timestamp: event.createdAt.toISOString(), data: { subject: event.subject, ...event.payload } });
     // The message id is the event's: every attempt, redelivery and replay carries the same one.
@@ -165,7 +205,7 @@ export class WebhookDispatcher {
     const timestamp = Math.floor(startedAt.getTime() / 1000);
     let outcome: SendOutcome;
     try {
-      const signature = signatureHeader(this.deps.secrets(subscription, startedAt), id, timestamp, body);
+      const signature = signatureHeader(this.secretsOf(subscription, startedAt), id, timestamp, body);
       outcome = await (this.deps.send ?? sendWebhook)({
         url: subscription.url,
         body,
@@ -191,61 +231,15 @@ export class WebhookDispatcher {
         : { status: 'pending', nextAttemptAt: new Date(finishedAt.getTime() + decision.delayMs), lastStatusCode: outcome.statusCode, lastError: error.slice(0, 500), lastLatencyMs: outcome.latencyMs, deliveredAt: null };
       this.deps.logger.debug(`webhook ${id} to ${subscription.name}: ${error}; ${next.status === 'pending' ? `retry at ${next.nextAttemptAt.toISOString()}` : 'giving up'}`);
     }
-    this.completions.push({ completion: { delivery, attempt: newAttempt(delivery, this.deps.nodeId, startedAt, outcome), next }, subscription, outcome });
+    this.recorder.add({ completion: { delivery, attempt: newAttempt(delivery, this.deps.nodeId, startedAt, outcome), next }, subscription, outcome });
+    // The consumer wants nothing more (the subscription is being disabled): send it none of what this node has claimed ahead.
+    if (outcome.statusCode === 410) void this.giveBack(lane);
   }
 
-  /** Records finished attempts, and what they mean for their subscriptions, in one transaction. */
-  private async flush(): Promise<void> {
-    if (this.completions.length === 0) return;
-    const batch = this.completions;
-    this.completions = [];
-    const now = this.now();
-    try {
-      await this.queue.complete(batch.map((b) => b.completion), (tx) => this.updateSubscriptions(tx, batch, now));
-    } catch (err) {
-      // Not recorded means not acknowledged: the leases lapse and the messages go again (same ids).
-      this.deps.logger.error(`recording ${batch.length} webhook attempts failed: ${(err as Error).message}`);
-    }
-  }
-
-  private async updateSubscriptions(tx: EntityManager, batch: WebhookDispatcher['completions'], now: Date): Promise<void> {
-    const bySubscription = new Map<string, { subscription: WebhookSubscription; succeeded: boolean; failed: boolean; gone: boolean }>();
-    for (const { completion, subscription, outcome } of batch) {
-      const entry = bySubscription.get(subscription.id) ?? { subscription, succeeded: false, failed: false, gone: false };
-      if (completion.next.status === 'succeeded') entry.succeeded = true;
-      else entry.failed = true;
-      if (outcome.statusCode === 410) entry.gone = true;
-      bySubscription.set(subscription.id, entry);
-    }
-    const repo = tx.getRepository(WebhookSubscription);
-    for (const { subscription, succeeded, failed, gone } of bySubscription.values()) {
-      if (gone) {
-        await this.disable(tx, subscription, 'the consumer answered 410 Gone', now);
-        continue;
-      }
-      if (succeeded) {
-        if (subscription.failingSince) await repo.update({ id: subscription.id }, { failingSince: null });
-        subscription.failingSince = null;
-        continue;
-      }
-      if (!failed) continue;
-      if (!subscription.failingSince) {
-        await tx.createQueryBuilder().update(WebhookSubscription).set({ failingSince: now }).where('id = :id AND failing_since IS NULL', { id: subscription.id }).execute();
-        subscription.failingSince = now;
-      } else if (now.getTime() - subscription.failingSince.getTime() >= this.deps.settings.disableAfter) {
-        await this.disable(tx, subscription, `every delivery failed since ${subscription.failingSince.toISOString()}`, now);
-      }
-    }
-  }
-
-  /** Disables a subscription and raises `webhook.disabled` (which other subscriptions may hear). */
-  private async disable(tx: EntityManager, subscription: WebhookSubscription, reason: string, now: Date): Promise<void> {
-    const result = await tx.getRepository(WebhookSubscription).update({ id: subscription.id, enabled: true }, { enabled: false, disabledReason: reason, updatedAt: now });
-    if (!result.affected) return;
-    this.deps.logger.warn(`webhook subscription ${subscription.name} (${subscription.url}) disabled: ${reason}`);
-    await tx.getRepository(OutboxEvent).insert({
-      id: uuidv7(), tenantId: subscription.tenantId, type: 'webhook.disabled', subject: subscription.id, createdAt: now,
-      payload: { subscriptionId: subscription.id, name: subscription.name, url: subscription.url, reason },
-    });
+  /** Hands a lane's unsent claims back to the queue at once, rather than when their leases lapse. */
+  private giveBack(lane: Lane): Promise<void> {
+    const unsent = lane.waiting.splice(0).map((w) => w.delivery);
+    this.held -= unsent.length;
+    return this.queue.release(unsent).catch((err: Error) => this.deps.logger.warn(`giving back ${unsent.length} claimed webhook deliveries failed (their leases will lapse): ${err.message}`));
   }
 }

@@ -102,6 +102,11 @@ describe('outgoing webhooks', function () {
     assert.match(sub.json.disabledReason, /410/);
     const disabled = await hub.node.runtime.store.getRepository(OutboxEvent).findOneBy({ type: 'webhook.disabled', subject: id });
     assert.ok(disabled, 'webhook.disabled is in the outbox');
+    // A change that does not name `enabled` leaves a disabled subscription disabled.
+    const described = await hub.api('PATCH', `/webhooks/subscriptions/${id}`, { description: 'consumer moved' });
+    assert.equal(described.json.enabled, false);
+    assert.match(described.json.disabledReason, /410/);
+    assert.equal((await hub.api('PATCH', `/webhooks/subscriptions/${id}`, {})).status, 400);
     const again = await hub.api('PATCH', `/webhooks/subscriptions/${id}`, { enabled: true });
     assert.equal(again.json.enabled, true);
     assert.equal(again.json.disabledReason, null);
@@ -156,6 +161,31 @@ describe('outgoing webhooks', function () {
     const bad = await hub.api('POST', `/webhooks/subscriptions/${id}/replay`, { since: new Date().toISOString(), until: started.toISOString() });
     assert.equal(bad.status, 400);
     assert.equal(bad.json.error.details[0].field, 'until');
+  });
+
+  it('sends nothing more to a subscription disabled mid-backlog, nothing for events while it is off, and replay fills the gap', async () => {
+    const started = new Date();
+    // One at a time, slowly: the node claims ten ahead, which would take a second to send.
+    consumer.answer = () => ({ status: 200, delayMs: 100 });
+    const { id } = await hub.subscribe({ url: consumer.url, events: ['record.created'], filter: { flow: 'copy' }, maxConcurrency: 1 });
+    await sync(40, 'd');
+    await until(() => consumer.received.length >= 3, 10_000, 'the first deliveries');
+    await hub.api('PATCH', `/webhooks/subscriptions/${id}`, { enabled: false });
+    // What was in flight when it was switched off may still land; then nothing.
+    await new Promise((r) => setTimeout(r, 500));
+    const whileOff = consumer.received.length;
+    await sync(5, 'off');
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(consumer.received.length, whileOff, 'nothing is sent while disabled');
+    assert.ok(whileOff < 40, `the backlog was cut short (${whileOff} of 40 sent)`);
+
+    await hub.api('PATCH', `/webhooks/subscriptions/${id}`, { enabled: true });
+    await until(() => consumer.ids().size === 40, 15_000, 'the rest of the backlog after re-enabling');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(consumer.ids().size, 40, 'events from while it was disabled are not sent on re-enabling');
+    const replay = await hub.api('POST', `/webhooks/subscriptions/${id}/replay`, { since: started.toISOString() });
+    assert.equal(replay.json.queued, 45);
+    await until(() => consumer.ids().size === 45, 15_000, 'the replay, with the events from while it was off');
   });
 
   it('answers 400 naming the field for a bad subscription, and serves the event catalog with schemas', async () => {

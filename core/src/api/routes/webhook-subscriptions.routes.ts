@@ -97,7 +97,7 @@ export const webhookSubscriptionRoutes = [
     summary: 'Change a subscription; `enabled: true` re-enables one the hub disabled',
     scope: 'admin',
     params: idParams,
-    body: z.strictObject({ ...z.strictObject(subscriptionFields).omit({ name: true }).partial().shape }).refine((b) => Object.keys(b).length > 0, 'give at least one field to change'),
+    body: z.strictObject({ ...z.strictObject(subscriptionFields).omit({ name: true }).extend({ enabled: z.boolean() }).partial().shape }).refine((b) => Object.keys(b).length > 0, 'give at least one field to change'),
     response: subscriptionSchema,
     handler: async ({ runtime, broker }, caller, { params, body }) => {
       const updated = await updateSubscription(runtime.store, caller.tenantId, params.id, body);

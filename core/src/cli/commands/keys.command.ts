@@ -1,10 +1,16 @@
 import { Command } from 'commander';
-import { generateSecretKey, rotateIntegrationSecrets, SecretBox, secretKeyId } from '../../security';
+import { generateSecretKey, rotateIntegrationSecrets, SecretBox, secretKeyId, type SecretRotationReport } from '../../security';
+import { rotateSubscriptionSecrets } from '../../webhooks/rotate-subscription-secrets';
 import { action, GlobalOptions, withRuntime } from '../cli-context';
 
-/** `ihub keys generate | rotate`: the keys that encrypt integration secrets at rest. */
+function rotationLines(report: SecretRotationReport, what: string): string {
+  const found = Object.entries(report.keyIds).map(([id, n]) => `${id} (${n}${id === report.currentKeyId ? ', current' : ''})`);
+  return `re-encrypted ${report.reencrypted} of ${report.total} ${what} under key ${report.currentKeyId}\nkey ids found: ${found.length > 0 ? found.join(', ') : 'none'}\n`;
+}
+
+/** `ihub keys generate | rotate`: the keys that encrypt stored secrets (integrations, webhook subscriptions). */
 export function keysCommand(program: Command): void {
-  const keys = program.command('keys').description('manage the keys that encrypt integration secrets (IHUB_SECRET_KEY)');
+  const keys = program.command('keys').description('manage the keys that encrypt stored secrets (IHUB_SECRET_KEY)');
 
   keys
     .command('generate')
@@ -23,15 +29,14 @@ export function keysCommand(program: Command): void {
 
   keys
     .command('rotate')
-    .description('re-encrypt every integration secret under the current key (IHUB_SECRET_KEY), using IHUB_SECRET_KEYS_OLD to decrypt')
+    .description('re-encrypt every stored integration secret and webhook signing secret under the current key (IHUB_SECRET_KEY), using IHUB_SECRET_KEYS_OLD to decrypt')
     .action(action(async () => {
       // Keys are checked before the database is opened: a missing key should not wait on a connection.
       const box = SecretBox.fromEnv(process.env);
-      const report = await withRuntime(program.opts() as GlobalOptions, ({ store }) => rotateIntegrationSecrets(store, box), false);
-      const found = Object.entries(report.keyIds).map(([id, n]) => `${id} (${n}${id === report.currentKeyId ? ', current' : ''})`);
-      process.stdout.write(
-        `re-encrypted ${report.reencrypted} of ${report.total} integration secret(s) under key ${report.currentKeyId}\n` +
-          `key ids found: ${found.length > 0 ? found.join(', ') : 'none'}\n`,
-      );
+      await withRuntime(program.opts() as GlobalOptions, async ({ store }) => {
+        // Each kind is all or nothing; a failure of the second leaves the first done, which a rerun finds so.
+        process.stdout.write(rotationLines(await rotateIntegrationSecrets(store, box), 'integration secret(s)'));
+        process.stdout.write(rotationLines(await rotateSubscriptionSecrets(store, box), 'webhook subscription secret(s)'));
+      }, false);
     }));
 }
