@@ -214,8 +214,11 @@ export class WebhookDispatcher {
         allowed: this.deps.allowedTargets(subscription.tenantId),
       });
     } catch (err) {
+      // This node could not sign (a config file it has not loaded, a secret key it lacks): the
+      // delivery is fine, so it is retried on the schedule, where a reload or another node can send it.
       const error = HubError.from(err);
-      outcome = { statusCode: null, error: `${error.code}: ${error.message}`, latencyMs: 0, responseExcerpt: null, retryAfter: undefined, blocked: true };
+      this.deps.logger.warn(`webhook ${id} to ${subscription.name} not sent: ${error.code} ${error.message}`);
+      outcome = { statusCode: null, error: `${error.code}: ${error.message}`, latencyMs: 0, responseExcerpt: null, retryAfter: undefined, blocked: false };
     }
     const finishedAt = this.now();
     const ok = outcome.statusCode !== null && outcome.statusCode >= 200 && outcome.statusCode < 300;

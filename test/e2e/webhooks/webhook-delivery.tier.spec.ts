@@ -112,6 +112,29 @@ describe('outgoing webhooks', function () {
     assert.equal(again.json.disabledReason, null);
   });
 
+  it('retries a delivery this node could not sign, and sends it once the secret is readable again', async () => {
+    const slow = await WebhookHub.start({}, { retrySchedule: ['0s', '1s', '1s', '1s', '1s'] });
+    try {
+      const { id, secret } = await slow.subscribe({ url: consumer.url, events: ['webhook.test'] });
+      const subscriptions = slow.node.runtime.store.getRepository(WebhookSubscription);
+      const stored = (await subscriptions.findOneByOrFail({ id })).secret;
+      // As if the secret had been encrypted under a key this node does not have.
+      await subscriptions.update({ id }, { secret: 'v1.not-this-key.AAAA.AAAA.AAAA' });
+      await slow.api('POST', `/webhooks/subscriptions/${id}/test`, {});
+      const deliveries = `/webhooks/subscriptions/${id}/deliveries`;
+      await until(async () => (await slow.api('GET', deliveries)).json.data.some((d: { attempts: number }) => d.attempts >= 1), 10_000, 'a first attempt');
+      const [first] = (await slow.api('GET', deliveries)).json.data;
+      assert.equal(first.status, 'pending');
+      assert.match(first.lastError, /IHUB_SECRET_/);
+      assert.equal(consumer.received.length, 0);
+      await subscriptions.update({ id }, { secret: stored });
+      await until(() => consumer.received.length === 1, 10_000, 'the retried delivery');
+      new Webhook(secret).verify(consumer.received[0].body, consumer.received[0].headers);
+    } finally {
+      await slow.stop();
+    }
+  });
+
   it('refuses private addresses for a tenant that does not allow them, by IP and by name', async () => {
     const byIp = await hub.subscribe({ url: consumer.url, events: ['webhook.test'] }, hub.keys.other);
     const byName = await hub.subscribe({ url: consumer.url.replace('127.0.0.1', 'localhost'), events: ['webhook.test'] }, hub.keys.other);
