@@ -59,8 +59,7 @@ export function createSplunkClient(config: SplunkConfig, integrationId: string, 
 
 /** Sends HEC events (JSON objects, one per line) in one request; resolves with the batch's ackId when the token has acknowledgement on. */
 export async function sendEvents(client: SplunkClient, body: string, signal: AbortSignal): Promise<{ ackId?: number }> {
-  // A Buffer goes out byte for byte; a string with a JSON content type would be re-encoded as one JSON string.
-  const response = await hecOf(client).post<{ ackId?: unknown }>('/services/collector/event', Buffer.from(body, 'utf8'), { headers: { 'Content-Type': 'application/json' }, signal });
+  const response = await hecOf(client).post<{ ackId?: unknown }>('/services/collector/event', body, { headers: { 'Content-Type': 'application/json' }, signal });
   const ackId = response.data?.ackId;
   return typeof ackId === 'number' ? { ackId } : {};
 }

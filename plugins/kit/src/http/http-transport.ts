@@ -69,7 +69,8 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
         method,
         url,
         headers,
-        data: req.data,
+        // axios would JSON-quote a string that does not parse as one JSON value (e.g. a batch of JSON lines).
+        data: typeof req.data === 'string' ? Buffer.from(req.data, 'utf8') : req.data,
         responseType: req.responseType ?? 'json',
         timeout: req.timeoutMs ?? timeoutMs,
         signal: req.signal,

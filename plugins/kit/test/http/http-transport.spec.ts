@@ -54,6 +54,17 @@ describe('createHttpTransport', () => {
     return { transport, delays, warnings, requests: server.requests };
   }
 
+  it('sends a string body byte for byte, whatever its content type, and an object as JSON', async () => {
+    const { transport, requests } = await setup(steps(ok));
+    const batch = '{"event":"a"}\n{"event":"ü"}';
+    await transport.post('/collector', batch, { headers: { 'Content-Type': 'application/json' } });
+    await transport.post('/plain', 'not json at all', { headers: { 'Content-Type': 'application/json' } });
+    await transport.post('/object', { name: 'a' });
+    assert.deepEqual(requests.map((r) => r.body), [batch, 'not json at all', '{"name":"a"}']);
+    assert.equal(requests[0].headers['content-type'], 'application/json');
+    assert.equal(requests[0].headers['content-length'], String(Buffer.byteLength(batch)));
+  });
+
   it('retries a GET answered 503 with exponential backoff and full jitter, then returns the answer', async () => {
     const { transport, delays, requests } = await setup(steps(status(503), status(503), ok));
     const res = await transport.get<{ ok: boolean }>('/things', { params: { q: 'x' } });
