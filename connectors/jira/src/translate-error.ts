@@ -1,5 +1,6 @@
 import {
   NotFoundError,
+  parseRetryAfter,
   RecordInvalidError,
   UpstreamAuthError,
   UpstreamError,
@@ -34,10 +35,10 @@ export function atlassianMessage(data: unknown): string | undefined {
   return parts.length > 0 ? parts.join('; ') : undefined;
 }
 
-/** How long a 429 asks to wait: `Retry-After` seconds, else until `X-RateLimit-Reset` (ISO). */
+/** How long a 429 asks to wait: `Retry-After`, else until `X-RateLimit-Reset` (ISO). */
 export function throttleDelayMs(headers: Record<string, string>, now: number): number | undefined {
-  const retryAfter = headers['retry-after'];
-  if (retryAfter !== undefined && /^\d+$/.test(retryAfter.trim())) return Number(retryAfter.trim()) * 1000;
+  const retryAfter = parseRetryAfter(headers['retry-after'], now);
+  if (retryAfter !== undefined) return retryAfter;
   const reset = Date.parse(headers['x-ratelimit-reset'] ?? '');
   return Number.isNaN(reset) ? undefined : Math.max(0, reset - now);
 }

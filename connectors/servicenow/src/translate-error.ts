@@ -1,6 +1,7 @@
 import {
   ConfigInvalidError,
   NotFoundError,
+  parseRetryAfter,
   RecordInvalidError,
   UpstreamAuthError,
   UpstreamError,
@@ -61,10 +62,8 @@ export function translateServiceNowError(response: UpstreamErrorResponse, now: (
 
 /** How long the instance asked to wait: `Retry-After` (seconds or an HTTP date), else until `X-RateLimit-Reset` (epoch seconds). */
 function waitAskedFor(headers: Record<string, string>, now: number): number | undefined {
-  const retryAfter = headers['retry-after']?.trim();
-  if (retryAfter && /^\d+$/.test(retryAfter)) return Number(retryAfter) * 1000;
-  const date = retryAfter ? Date.parse(retryAfter) : NaN;
-  if (!Number.isNaN(date)) return Math.max(0, date - now);
+  const retryAfter = parseRetryAfter(headers['retry-after'], now);
+  if (retryAfter !== undefined) return retryAfter;
   const reset = headers['x-ratelimit-reset']?.trim();
   return reset && /^\d+$/.test(reset) ? Math.max(0, Number(reset) * 1000 - now) : undefined;
 }

@@ -4,6 +4,7 @@ import {
   bearerToken,
   ConfigInvalidError,
   createHttpTransport,
+  parseRetryAfter,
   RecordInvalidError,
   UpstreamAuthError,
   UpstreamError,
@@ -141,7 +142,7 @@ function translateHecError(response: UpstreamErrorResponse): HubError | undefine
   if (code === 10 || code === 11) return configError('hec.channel', `HEC answered ${said}: hec.channel must be a GUID`);
   if (code === 14) return configError('hec.ack.enabled', `HEC answered ${said}: the token has indexer acknowledgement turned off`);
   // Busy means the request was turned away before it was processed: always worth sending again later.
-  if (code === 9) return new UpstreamThrottledError(`${NAME}: ${response.request} answered ${said}`, { ...hec, retryAfterMs: retryAfterMs(response.headers['retry-after']) });
+  if (code === 9) return new UpstreamThrottledError(`${NAME}: ${response.request} answered ${said}`, { ...hec, retryAfterMs: parseRetryAfter(response.headers['retry-after'], Date.now()) });
   return new UpstreamError(`${NAME}: ${response.request} answered ${said}`, hec, { retryable: response.status >= 500 });
 }
 
@@ -169,9 +170,4 @@ function jsonOf(data: unknown): unknown {
   } catch {
     return undefined;
   }
-}
-
-// Splunk sends delta-seconds; an HTTP-date form is left to the retry policy's backoff.
-function retryAfterMs(value: string | undefined): number | undefined {
-  return value !== undefined && /^\d+$/.test(value.trim()) ? Number(value.trim()) * 1000 : undefined;
 }

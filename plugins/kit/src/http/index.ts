@@ -1,4 +1,5 @@
 export { createHttpTransport } from './http-transport';
+export { parseRetryAfter } from './retry-after';
 export type {
   AuthHook,
   AuthRequest,
