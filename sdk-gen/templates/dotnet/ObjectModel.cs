@@ -7,7 +7,7 @@ namespace {{namespace}}
     /// model does not declare are kept, so a model read from a newer API writes them back unchanged;
     /// an absent member and an explicit null stay distinct.
     /// </summary>
-    public abstract class ObjectModel : IJsonModel
+    public abstract class ObjectModel : JsonValueModel
     {
         private readonly Dictionary<string, object> fields;
 
@@ -46,24 +46,9 @@ namespace {{namespace}}
             return this;
         }
 
-        public object ToJson()
+        public override object ToJson()
         {
             return fields;
-        }
-
-        public override bool Equals(object other)
-        {
-            return other != null && other.GetType() == GetType() && Json.Write(this) == Json.Write(other);
-        }
-
-        public override int GetHashCode()
-        {
-            return Json.Write(this).GetHashCode();
-        }
-
-        public override string ToString()
-        {
-            return GetType().Name + Json.Write(this);
         }
     }
 }

@@ -4,7 +4,7 @@ namespace {{namespace}}
     /// Base of generated oneOf/anyOf types: holds the JSON value and reads it as one variant or
     /// another on demand, so a variant this client does not know is kept rather than rejected.
     /// </summary>
-    public abstract class UnionModel : IJsonModel
+    public abstract class UnionModel : JsonValueModel
     {
         private readonly object value;
 
@@ -19,24 +19,9 @@ namespace {{namespace}}
             get { return value; }
         }
 
-        public object ToJson()
+        public override object ToJson()
         {
             return value;
-        }
-
-        public override bool Equals(object other)
-        {
-            return other != null && other.GetType() == GetType() && Json.Write(this) == Json.Write(other);
-        }
-
-        public override int GetHashCode()
-        {
-            return Json.Write(this).GetHashCode();
-        }
-
-        public override string ToString()
-        {
-            return GetType().Name + Json.Write(this);
         }
     }
 }

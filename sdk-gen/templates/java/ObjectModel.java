@@ -8,7 +8,7 @@ import java.util.Map;
  * model does not declare are kept, so a model read from a newer API writes them back unchanged;
  * an absent member and an explicit null stay distinct.
  */
-public abstract class ObjectModel implements JsonModel {
+public abstract class ObjectModel extends JsonValueModel {
     private final Map<String, Object> fields;
 
     protected ObjectModel() {
@@ -42,20 +42,5 @@ public abstract class ObjectModel implements JsonModel {
     @Override
     public Object toJson() {
         return fields;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other != null && other.getClass() == getClass() && Json.write(this).equals(Json.write(other));
-    }
-
-    @Override
-    public int hashCode() {
-        return Json.write(this).hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return getClass().getSimpleName() + Json.write(this);
     }
 }

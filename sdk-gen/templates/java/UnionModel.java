@@ -4,7 +4,7 @@ package {{package}};
  * Base of generated oneOf/anyOf types: holds the JSON value and reads it as one variant or
  * another on demand, so a variant this client does not know is kept rather than rejected.
  */
-public abstract class UnionModel implements JsonModel {
+public abstract class UnionModel extends JsonValueModel {
     private final Object value;
 
     protected UnionModel(Object value) {
@@ -19,20 +19,5 @@ public abstract class UnionModel implements JsonModel {
     @Override
     public Object toJson() {
         return value;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other != null && other.getClass() == getClass() && Json.write(this).equals(Json.write(other));
-    }
-
-    @Override
-    public int hashCode() {
-        return Json.write(this).hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return getClass().getSimpleName() + Json.write(this);
     }
 }
