@@ -31,6 +31,12 @@ export const subscriptionFields = {
   maxConcurrency: z.number().int().min(1).max(1000).optional().describe('Deliveries in flight at once per node; default `hub.webhooks.maxConcurrency`.'),
 };
 
+/**
+ * A change to a subscription, through the API or the CLI: any of its fields but the name. `enabled`
+ * has no create-time default here, so a change that does not name it leaves it as it is.
+ */
+export const subscriptionChangeSchema = z.strictObject(subscriptionFields).omit({ name: true }).extend({ enabled: z.boolean() }).partial();
+
 const secretSchema = z.string().refine(isWebhookSecret, 'must be a Standard Webhooks secret: whsec_ followed by 24–64 bytes in base64');
 
 /** A subscription in an integration file; its secret comes from the environment (`${NAME}`) and is never stored. */

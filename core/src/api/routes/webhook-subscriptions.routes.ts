@@ -3,7 +3,7 @@ import { WebhookSubscription } from '../../store/entities';
 import { defineRoute } from '../api-route';
 import { idParams, iso, listPage, page, pageQuery } from './common.schema';
 import { EVENT_CATALOG, EVENT_TYPES, envelopeSchema } from '../../webhooks/event-catalog';
-import { subscriptionFields, subscriptionFilterSchema } from '../../webhooks/subscription.schema';
+import { subscriptionChangeSchema, subscriptionFields, subscriptionFilterSchema } from '../../webhooks/subscription.schema';
 import { createSubscription, deleteSubscription, findSubscription, rotateSecret, sendTestEvent, updateSubscription } from '../../webhooks/subscription-admin';
 import { WEBHOOKS_WAKE_EVENT } from '../../services/webhooks.service';
 import type { ApiDeps } from '../api-route';
@@ -97,7 +97,7 @@ export const webhookSubscriptionRoutes = [
     summary: 'Change a subscription; `enabled: true` re-enables one the hub disabled',
     scope: 'admin',
     params: idParams,
-    body: z.strictObject({ ...z.strictObject(subscriptionFields).omit({ name: true }).extend({ enabled: z.boolean() }).partial().shape }).refine((b) => Object.keys(b).length > 0, 'give at least one field to change'),
+    body: z.strictObject({ ...subscriptionChangeSchema.shape }).refine((b) => Object.keys(b).length > 0, 'give at least one field to change'),
     response: subscriptionSchema,
     handler: async ({ runtime, broker }, caller, { params, body }) => {
       const updated = await updateSubscription(runtime.store, caller.tenantId, params.id, body);

@@ -7,7 +7,7 @@ import type { HubRuntime } from '../../runtime/hub-runtime';
 import { WebhookDelivery, WebhookSubscription, type SubscriptionFilter } from '../../store/entities';
 import { durationSchema } from '../../webhooks/durations';
 import { EVENT_CATALOG, EVENT_TYPES } from '../../webhooks/event-catalog';
-import { subscriptionFields } from '../../webhooks/subscription.schema';
+import { subscriptionChangeSchema, subscriptionFields } from '../../webhooks/subscription.schema';
 import { createSubscription, deleteSubscription, findSubscription, rotateSecret, sendTestEvent, updateSubscription, type SubscriptionDeps } from '../../webhooks/subscription-admin';
 import { redeliver, replay } from '../../webhooks/delivery-admin';
 import { generateWebhookSecret } from '../../webhooks/webhook-signature';
@@ -48,8 +48,7 @@ const list = (value: string | undefined) => (value === undefined ? undefined : v
 const count = (value: string | undefined) => (value === undefined ? undefined : Number(value));
 
 const createSchema = z.strictObject(subscriptionFields);
-// `enabled` without its create-time default: a change that does not name it must not switch the subscription on.
-const updateSchema = createSchema.omit({ name: true }).extend({ enabled: z.boolean() }).partial().refine((b) => Object.keys(b).length > 0, 'give at least one of --url, --events, --entity, --flow, --clear-filter, --description, --enable, --disable, --max-concurrency');
+const updateSchema = subscriptionChangeSchema.refine((b) => Object.keys(b).length > 0, 'give at least one of --url, --events, --entity, --flow, --clear-filter, --description, --enable, --disable, --max-concurrency');
 // Bounds of the API's `overlapSeconds`.
 const rotateSchema = z.strictObject({ overlap: durationSchema.pipe(z.number().max(7 * 86_400_000, 'must be at most 7d')) });
 const replaySchema = z.strictObject({ since: z.iso.datetime(), until: z.iso.datetime().optional() });
