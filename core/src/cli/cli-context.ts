@@ -11,6 +11,9 @@ export interface GlobalOptions {
 }
 
 /** hub.yaml to use: `--config`, then `IHUB_CONFIG`, then `config/hub.yaml` under the working directory. A folder means its hub.yaml. */
+/** Who a CLI change is audited as: this process on this host. */
+export const cliActor = (): string => `cli:${os.hostname()}:${process.pid}`;
+
 export function configPath(options: GlobalOptions): string {
   const given = options.config ?? process.env.IHUB_CONFIG ?? 'config/hub.yaml';
   const resolved = path.resolve(given);

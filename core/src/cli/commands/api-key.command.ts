@@ -5,9 +5,8 @@ import { createApiKey } from '../../api/auth/api-keys';
 import { createOAuthClient } from '../../api/auth/oauth-clients';
 import { SCOPES } from '../../api/auth/scopes';
 import { appendAudit } from '../../audit';
-import { action, GlobalOptions, withRuntime } from '../cli-context';
+import { action, cliActor, GlobalOptions, withRuntime } from '../cli-context';
 import { table, when } from '../format';
-import os from 'node:os';
 
 function parseScopes(value: string): Scope[] {
   const scopes = value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -15,8 +14,6 @@ function parseScopes(value: string): Scope[] {
   if (scopes.length === 0 || unknown.length > 0) throw new HubError('IHUB_VALIDATION', `--scopes takes a comma-separated list of ${SCOPES.join(', ')}; got '${value}'`, { fault: 'user' });
   return scopes as Scope[];
 }
-
-const cliActor = () => `cli:${os.hostname()}:${process.pid}`;
 
 /**
  * `ihub api-key create|list|revoke` and `ihub oauth-client create`: the first credentials of a

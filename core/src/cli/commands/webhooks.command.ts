@@ -1,4 +1,3 @@
-import os from 'node:os';
 import { Command } from 'commander';
 import { z } from 'zod';
 import { HubError } from '@ihub/plugin-kit';
@@ -11,7 +10,7 @@ import { subscriptionChangeSchema, subscriptionFields } from '../../webhooks/sub
 import { createSubscription, deleteSubscription, findSubscription, rotateSecret, sendTestEvent, updateSubscription, type SubscriptionDeps } from '../../webhooks/subscription-admin';
 import { redeliver, replay } from '../../webhooks/delivery-admin';
 import { generateWebhookSecret } from '../../webhooks/webhook-signature';
-import { action, GlobalOptions, withRuntime } from '../cli-context';
+import { action, cliActor, GlobalOptions, withRuntime } from '../cli-context';
 import { table, when } from '../format';
 
 /** The option each input field comes from, so a problem names what the operator typed. */
@@ -67,7 +66,6 @@ interface FieldOptions {
   maxConcurrency?: string;
 }
 
-const cliActor = () => `cli:${os.hostname()}:${process.pid}`;
 const adminDeps = (runtime: HubRuntime): SubscriptionDeps => ({ store: runtime.store, box: runtime.secretBox(), defaultConcurrency: runtime.config.hub.webhooks.maxConcurrency });
 // Nodes poll the store (`hub.webhooks.pollInterval`): what the CLI queues is picked up without telling them.
 const PICKUP = 'running nodes send it at their next poll';
